@@ -79,8 +79,10 @@ def drift() -> list[str]:
         for path, content in expected.items():
             if not path.is_file() or path.read_bytes() != content:
                 problems.append(f"{path.relative_to(TEMPLATES)} differs from templates/_shared")
-        problems += [f"{p.relative_to(TEMPLATES)} is not in templates/_shared" for p in
-                     stale_files(template, expected)]
+        problems += [
+            f"{p.relative_to(TEMPLATES)} is not in templates/_shared"
+            for p in stale_files(template, expected)
+        ]
     menu_file = TEMPLATES / "cookiecutter.json"
     if not menu_file.is_file() or menu_file.read_bytes() != menu():
         problems.append("cookiecutter.json (the template menu) is out of date")

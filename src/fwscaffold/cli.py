@@ -1,0 +1,219 @@
+"""The command line: arguments, prompts and output, and the one place errors become messages.
+
+Heavy modules (cookiecutter, Jinja) load only inside `new`, so `--help`, `list` and `info`
+start fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from fwscaffold import __version__
+from fwscaffold.errors import FwscaffoldError, GitError
+from fwscaffold.frameworks import Framework, Variable, get_framework, load_frameworks
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(code)
+
+
+class FwscaffoldGroup(click.Group):
+    """Turns every error a user can cause into one `Error:` line and its exit code."""
+
+    def main(self, *args: Any, **kwargs: Any) -> NoReturn:
+        kwargs["standalone_mode"] = False
+        try:
+            result = super().main(*args, **kwargs)
+        except FwscaffoldError as error:
+            _fail(str(error), error.exit_code)
+        except click.ClickException as error:
+            ctx = getattr(error, "ctx", None)
+            hint = f" See '{ctx.command_path} --help'." if ctx else ""
+            _fail(f"{error.format_message()}{hint}", error.exit_code)
+        except (click.Abort, KeyboardInterrupt):
+            _fail("interrupted; nothing was left behind.", 130)
+        sys.exit(result if isinstance(result, int) else 0)
+
+
+class FrameworkType(click.ParamType):  # type: ignore[type-arg]
+    """A framework name, completed from the registry; unknown names get our own error."""
+
+    name = "framework"
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> Framework:
+        return value if isinstance(value, Framework) else get_framework(str(value))
+
+    def shell_complete(self, ctx: Any, param: Any, incomplete: str) -> list[Any]:
+        from click.shell_completion import CompletionItem
+
+        return [CompletionItem(n) for n in load_frameworks() if n.startswith(incomplete)]
+
+
+def _ask(variable: Variable, default: str) -> str:
+    label = variable.prompt or variable.name
+    if variable.choices:
+        return str(click.prompt(label, default=default, type=click.Choice(variable.choices)))
+    return str(click.prompt(label, default=default))
+
+
+def _progress(message: str) -> None:
+    if sys.stderr.isatty():
+        click.echo(f"  ... {message}", err=True)
+
+
+@click.group(cls=FwscaffoldGroup, context_settings=CONTEXT_SETTINGS)
+@click.version_option(__version__, "-V", "--version", prog_name="fwscaffold")
+def cli() -> None:
+    """Generate a runnable, tested starter project for a Python web framework."""
+
+
+@cli.command("new")
+@click.argument("framework", type=FrameworkType())
+@click.argument("name")
+@click.option(
+    "-o",
+    "--output-dir",
+    type=click.Path(path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="Folder to create the project in.",
+)
+@click.option(
+    "--set",
+    "assignments",
+    metavar="KEY=VALUE",
+    multiple=True,
+    help="Set a template variable (repeatable); see `fwscaffold info FRAMEWORK`.",
+)
+@click.option("--no-input", is_flag=True, help="Never prompt; use defaults for the rest.")
+@click.option(
+    "--install",
+    is_flag=True,
+    help="Create .venv, install the project with its dev extra, run its tests.",
+)
+@click.option("--git", "use_git", is_flag=True, help="git init and make a first commit.")
+def new_command(
+    framework: Framework,
+    name: str,
+    output_dir: Path,
+    assignments: tuple[str, ...],
+    no_input: bool,
+    install: bool,
+    use_git: bool,
+) -> None:
+    """Create the project NAME (its folder and distribution name) from FRAMEWORK's template."""
+    from fwscaffold.answers import parse_assignments
+    from fwscaffold.generate import generate_project
+
+    given = parse_assignments(assignments)
+    if "project_slug" in given:
+        raise click.UsageError("the project slug is the NAME argument; don't --set project_slug.")
+    interactive = not no_input and sys.stdin.isatty()
+    project = generate_project(
+        framework, name, output_dir=output_dir, given=given, ask=_ask if interactive else None
+    )
+    click.echo(f"Created {project} ({framework.title})")
+    if use_git:
+        _init_git(project)
+    if install:
+        _install(project)
+    _print_next_steps(project, installed=install)
+
+
+def _init_git(project: Path) -> None:
+    from fwscaffold.vcs import init_repository
+
+    answers = _answers(project)
+    try:
+        init_repository(
+            project, author_name=answers["author_name"], author_email=answers["author_email"]
+        )
+    except GitError as error:
+        click.echo(f"Warning: {error}", err=True)
+    else:
+        click.echo("Initialised a git repository with a first commit.")
+
+
+def _answers(project: Path) -> dict[str, str]:
+    import json
+
+    data: dict[str, dict[str, str]] = json.loads((project / ".fwscaffold.json").read_text("utf-8"))
+    return data["answers"]
+
+
+def _install(project: Path) -> None:
+    from fwscaffold.install import install_project
+
+    report = install_project(project, _progress)
+    if report.installer != "uv":
+        click.echo("Note: uv was not found, so the slower venv + pip path was used.", err=True)
+    click.echo(
+        f"Installed into {project / '.venv'} with {report.installer} "
+        f"and ran the tests in {report.seconds:.1f} s: {report.test_summary}"
+    )
+    if not report.tests_passed:
+        raise FwscaffoldError(f"the generated project's tests failed: {report.test_summary}")
+
+
+def _print_next_steps(project: Path, *, installed: bool) -> None:
+    try:
+        shown = project.relative_to(Path.cwd())
+    except ValueError:
+        shown = project
+    steps = [f"cd {shown}"]
+    if installed:
+        steps.append(". .venv/bin/activate")
+    else:
+        steps += ["python -m venv .venv && . .venv/bin/activate", 'pip install -e ".[dev]"']
+    steps += ["pytest", "# README.md: the dev and production servers, and a tour of the code"]
+    click.echo("\nNext steps:\n" + "\n".join(f"  {step}" for step in steps))
+
+
+@cli.command("list")
+def list_command() -> None:
+    """List the frameworks, what each starter shows, and its conventions."""
+    frameworks = load_frameworks()
+    width = max((len(name) for name in frameworks), default=0)
+    for name, framework in frameworks.items():
+        click.echo(f"{name:<{width}}  {framework.description}")
+        concepts = ", ".join(c.concept for c in framework.conventions)
+        click.echo(f"{'':<{width}}  conventions: {concepts}")
+
+
+@cli.command("info")
+@click.argument("framework", type=FrameworkType())
+def info_command(framework: Framework) -> None:
+    """Show FRAMEWORK's conventions tour, template variables, and cookiecutter usage."""
+    click.echo(f"{framework.title}: {framework.description}\n")
+    click.echo("Conventions tour (concept -> file in the generated project):")
+    width = max((len(c.concept) for c in framework.conventions), default=0)
+    for convention in framework.conventions:
+        note = "  (include_example=yes)" if convention.needs_example else ""
+        click.echo(f"  {convention.concept:<{width}}  {convention.path}{note}")
+    click.echo("\nTemplate variables (set with --set KEY=VALUE):")
+    for variable in framework.variables:
+        click.echo(f"  {variable.name}: {_describe(variable)}")
+    click.echo(
+        "\nUse the template without fwscaffold:\n"
+        f"  cookiecutter {framework.path}\n"
+        f"  cookiecutter <git-url> --directory templates/{framework.name}"
+    )
+
+
+def _describe(variable: Variable) -> str:
+    if variable.choices:
+        return f"one of {', '.join(variable.choices)} (default {variable.default})"
+    if variable.is_derived:
+        return f"derived by default: {variable.default}"
+    return f"default {variable.default!r}"
+
+
+def main() -> None:
+    cli(prog_name="fwscaffold")

@@ -1,0 +1,150 @@
+"""Bake a project, atomically: into a hidden folder beside the target, then renamed into place.
+
+The only module that imports cookiecutter, and only when a project is really baked. It never
+prints. Nothing that existed is overwritten or deleted, and on any failure (a hook error,
+Ctrl-C, a full disk) nothing half-made remains.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from fwscaffold import __version__
+from fwscaffold.answers import Ask, check_given, check_slug, resolve_context
+from fwscaffold.errors import GenerationError, OutputDirError, TargetExistsError
+from fwscaffold.frameworks import Framework
+from fwscaffold.hooks import load_hook
+
+
+def read_raw_context(framework: Framework) -> dict[str, Any]:
+    raw: dict[str, Any] = json.loads((framework.path / "cookiecutter.json").read_text("utf-8"))
+    return raw
+
+
+def _exists_error(target: Path) -> TargetExistsError:
+    return TargetExistsError(f"{target} already exists; choose another name or folder.")
+
+
+def plan_target(output_dir: Path, slug: str) -> Path:
+    if output_dir.exists() and not output_dir.is_dir():
+        raise OutputDirError(f"output folder {output_dir} is not a folder.")
+    target = output_dir / slug
+    if target.exists() or target.is_symlink():
+        raise _exists_error(target)
+    return target
+
+
+@contextmanager
+def _template_on_path(template_dir: Path) -> Iterator[None]:
+    """Cookiecutter imports `_extensions` (local_extensions.py) from the template folder."""
+    saved = list(sys.path)
+    sys.path.append(str(template_dir))
+    try:
+        yield
+    finally:
+        sys.path[:] = saved
+
+
+def _make_output_dir(output_dir: Path) -> list[Path]:
+    """Create the missing parts of `output_dir`; return them, deepest first, for cleanup."""
+    created: list[Path] = []
+    missing = output_dir
+    while not missing.exists():
+        created.append(missing)
+        missing = missing.parent
+    try:
+        output_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        _undo(None, created)
+        raise OutputDirError(
+            f"cannot create output folder {output_dir}: {error.strerror}."
+        ) from None
+    return created
+
+
+def _undo(claimed_target: Path | None, created_dirs: list[Path]) -> None:
+    """Remove only what this bake created: the claimed target and new output folders."""
+    if claimed_target is not None:
+        shutil.rmtree(claimed_target, ignore_errors=True)
+    for folder in created_dirs:
+        try:
+            folder.rmdir()
+        except OSError:
+            break
+
+
+def _render(framework: Framework, context: Mapping[str, Any], workdir: Path) -> Path:
+    from cookiecutter.exceptions import CookiecutterException
+    from cookiecutter.generate import generate_files
+    from jinja2 import TemplateError
+
+    with _template_on_path(framework.path):
+        try:
+            baked = generate_files(
+                repo_dir=framework.path,
+                context={"cookiecutter": dict(context)},
+                output_dir=workdir,
+                accept_hooks=False,
+            )
+        except (CookiecutterException, TemplateError) as error:
+            raise GenerationError(
+                f"the {framework.name} template failed to render: {error}"
+            ) from None
+    project = Path(baked)
+    post = load_hook(framework.hooks_dir / "post_gen_project.py")
+    try:
+        post.finish(project, context)
+    except ValueError as error:
+        raise GenerationError(f"the post-generation step failed: {error}") from None
+    return project
+
+
+def generate_project(
+    framework: Framework,
+    slug: str,
+    *,
+    output_dir: Path,
+    given: Mapping[str, str] | None = None,
+    ask: Ask | None = None,
+) -> Path:
+    """Bake `framework` as `output_dir/slug` and return that path.
+
+    `given` holds typed values (kept literal); `ask`, if set, is called for every other
+    variable with its rendered default. All checks run before anything is written.
+    """
+    values = {**(given or {}), "project_slug": slug}
+    check_slug(framework, slug)
+    check_given(framework, values)
+    output_dir = output_dir.absolute()
+    target = plan_target(output_dir, slug)
+    context = resolve_context(framework, read_raw_context(framework), values, ask, __version__)
+
+    created_dirs = _make_output_dir(output_dir)
+    workdir: Path | None = None
+    claimed = done = False
+    try:
+        # Claim the name first: mkdir fails if it exists, so a folder that appeared meanwhile
+        # is never replaced. The empty folder is swapped for the finished project at the end.
+        target.mkdir()
+        claimed = True
+        workdir = Path(tempfile.mkdtemp(prefix=f".{slug}-", dir=output_dir))
+        os.replace(_render(framework, context, workdir), target)
+        done = True
+    except FileExistsError:
+        raise _exists_error(target) from None
+    except OSError as error:
+        raise OutputDirError(f"cannot write to {output_dir}: {error.strerror}.") from None
+    finally:
+        if workdir is not None:
+            shutil.rmtree(workdir, ignore_errors=True)
+        if not done:
+            _undo(target if claimed else None, created_dirs)
+    return target

@@ -9,9 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from fwscaffold.errors import InvalidAnswerError, UnknownVariableError, UsageError
+from fwscaffold.errors import (
+    GenerationError,
+    InvalidAnswerError,
+    UnknownVariableError,
+    UsageError,
+)
 from fwscaffold.frameworks import Framework, Variable
-from fwscaffold.hooks import load_hook
+from fwscaffold.hooks import load_hook, template_importable
 
 Ask = Callable[[Variable, str], str]
 PRIVATE_PREFIX = "_"
@@ -75,14 +80,27 @@ def resolve_context(
     rendered, `__prompts__` dropped), except that typed values are never rendered.
     """
     from cookiecutter.environment import StrictEnvironment
+    from cookiecutter.exceptions import CookiecutterException
+    from jinja2 import TemplateError
 
-    env = StrictEnvironment(context={"cookiecutter": raw_context}, keep_trailing_newline=True)
+    try:
+        with template_importable(framework.path):
+            env = StrictEnvironment(
+                context={"cookiecutter": raw_context}, keep_trailing_newline=True
+            )
+    except CookiecutterException as error:
+        raise GenerationError(f"the {framework.name} template cannot be loaded: {error}") from None
     context: dict[str, Any] = {}
 
     def render(raw: Any) -> Any:
-        if isinstance(raw, str):
+        if not isinstance(raw, str):
+            return raw
+        try:
             return env.from_string(raw).render(cookiecutter=context)
-        return raw
+        except TemplateError as error:
+            raise GenerationError(
+                f"the {framework.name} template's default {raw!r} failed to render: {error}"
+            ) from None
 
     for key, raw in raw_context.items():
         if key == PROMPTS_KEY:

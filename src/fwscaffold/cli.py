@@ -13,7 +13,7 @@ from typing import Any, NoReturn
 import click
 
 from fwscaffold import __version__
-from fwscaffold.errors import FwscaffoldError, GitError
+from fwscaffold.errors import FwscaffoldError, GitError, InterruptedByUserError
 from fwscaffold.frameworks import Framework, Variable, get_framework, load_frameworks
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -37,9 +37,16 @@ class FwscaffoldGroup(click.Group):
             ctx = getattr(error, "ctx", None)
             hint = f" See '{ctx.command_path} --help'." if ctx else ""
             _fail(f"{error.format_message()}{hint}", error.exit_code)
-        except (click.Abort, KeyboardInterrupt):
-            _fail("interrupted; nothing was left behind.", 130)
+        except click.Abort:
+            _fail("aborted.", 1)
         sys.exit(result if isinstance(result, int) else 0)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        # Caught here, before Click turns Ctrl-C into a bare "Aborted!".
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            raise InterruptedByUserError("interrupted; nothing was left behind.") from None
 
 
 class FrameworkType(click.ParamType):  # type: ignore[type-arg]
@@ -68,7 +75,7 @@ def _progress(message: str) -> None:
         click.echo(f"  ... {message}", err=True)
 
 
-@click.group(cls=FwscaffoldGroup, context_settings=CONTEXT_SETTINGS)
+@click.group("fwscaffold", cls=FwscaffoldGroup, context_settings=CONTEXT_SETTINGS)
 @click.version_option(__version__, "-V", "--version", prog_name="fwscaffold")
 def cli() -> None:
     """Generate a runnable, tested starter project for a Python web framework."""

@@ -27,6 +27,12 @@ class UnknownVariableError(UsageError):
     pass
 
 
+class InterruptedByUserError(FwscaffoldError):
+    """Ctrl-C: the bake was undone."""
+
+    exit_code = 130
+
+
 class TargetExistsError(FwscaffoldError):
     pass
 

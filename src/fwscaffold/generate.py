@@ -10,10 +10,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import sys
 import tempfile
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +19,7 @@ from fwscaffold import __version__
 from fwscaffold.answers import Ask, check_given, check_slug, resolve_context
 from fwscaffold.errors import GenerationError, OutputDirError, TargetExistsError
 from fwscaffold.frameworks import Framework
-from fwscaffold.hooks import load_hook
+from fwscaffold.hooks import load_hook, template_importable
 
 
 def read_raw_context(framework: Framework) -> dict[str, Any]:
@@ -40,17 +38,6 @@ def plan_target(output_dir: Path, slug: str) -> Path:
     if target.exists() or target.is_symlink():
         raise _exists_error(target)
     return target
-
-
-@contextmanager
-def _template_on_path(template_dir: Path) -> Iterator[None]:
-    """Cookiecutter imports `_extensions` (local_extensions.py) from the template folder."""
-    saved = list(sys.path)
-    sys.path.append(str(template_dir))
-    try:
-        yield
-    finally:
-        sys.path[:] = saved
 
 
 def _make_output_dir(output_dir: Path) -> list[Path]:
@@ -81,12 +68,21 @@ def _undo(claimed_target: Path | None, created_dirs: list[Path]) -> None:
             break
 
 
+def _one_line(error: Exception) -> str:
+    """Cookiecutter's messages can carry the whole context; keep what names the problem."""
+    cause = getattr(error, "error", None)
+    if isinstance(cause, Exception):
+        return f"{getattr(error, 'message', error)}: {_one_line(cause)}"
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
+
+
 def _render(framework: Framework, context: Mapping[str, Any], workdir: Path) -> Path:
     from cookiecutter.exceptions import CookiecutterException
     from cookiecutter.generate import generate_files
     from jinja2 import TemplateError
 
-    with _template_on_path(framework.path):
+    with template_importable(framework.path):
         try:
             baked = generate_files(
                 repo_dir=framework.path,
@@ -96,7 +92,7 @@ def _render(framework: Framework, context: Mapping[str, Any], workdir: Path) -> 
             )
         except (CookiecutterException, TemplateError) as error:
             raise GenerationError(
-                f"the {framework.name} template failed to render: {error}"
+                f"the {framework.name} template failed to render: {_one_line(error)}"
             ) from None
     project = Path(baked)
     post = load_hook(framework.hooks_dir / "post_gen_project.py")

@@ -7,7 +7,10 @@ which also spares two Python subprocesses per bake.
 
 from __future__ import annotations
 
+import sys
 import types
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -17,3 +20,14 @@ def load_hook(path: Path) -> types.ModuleType:
     module.__file__ = str(path)
     exec(compile(path.read_text("utf-8"), str(path), "exec"), module.__dict__)  # noqa: S102
     return module
+
+
+@contextmanager
+def template_importable(template_dir: Path) -> Iterator[None]:
+    """Cookiecutter imports a template's `_extensions` (local_extensions.py) from its folder."""
+    saved = list(sys.path)
+    sys.path.append(str(template_dir))
+    try:
+        yield
+    finally:
+        sys.path[:] = saved

@@ -1,0 +1,298 @@
+"""Bake, inspect, install, test and serve a generated project: the harness's building blocks.
+
+Plain functions over paths, so the tier-2/3 tests and the harness's own planted-defect tests
+call the same code. Each check raises AssertionError with a message that names the problem.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tomllib
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fwscaffold.frameworks import Framework, load_frameworks
+from fwscaffold.generate import generate_project
+
+BIN = Path(sys.executable).parent
+LEFTOVER = re.compile(r"\{[{%]-?[^}\n]*cookiecutter|\{%-?\s*(?:raw|endraw)\s*-?%\}")
+RAW_BLOCK = re.compile(r"\{%-?\s*raw\s*-?%\}(.*?)\{%-?\s*endraw\s*-?%\}", re.S)
+# Development secrets are runs of 32+ ASCII letters; they differ between bakes by design.
+SECRET = re.compile(r"\b[A-Za-z]{32,}\b")
+# Options that change no code that runs; tier 3 skips them (tier 2 still bakes and lints them).
+STATIC_OPTIONS = {"docker", "ci"}
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One bake: a framework with at most one option moved off its default."""
+
+    framework: str
+    overrides: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def id(self) -> str:
+        moved = ",".join(f"{key}={value}" for key, value in self.overrides)
+        return f"{self.framework}-{moved or 'default'}"
+
+    @property
+    def answers(self) -> dict[str, str]:
+        return dict(self.overrides)
+
+    @property
+    def runs_code_differently(self) -> bool:
+        return not any(key in STATIC_OPTIONS for key, _ in self.overrides)
+
+    def wants(self, key: str, value: str) -> bool:
+        return self.answers.get(key) == value
+
+
+def variants(frameworks: Mapping[str, Framework]) -> list[Variant]:
+    """Defaults, then every non-default value of every choice, one at a time."""
+    found = []
+    for name, framework in frameworks.items():
+        found.append(Variant(name))
+        for variable in framework.variables:
+            found += [Variant(name, ((variable.name, c),)) for c in variable.choices[1:]]
+    return found
+
+
+def bake(template_root: Path, variant: Variant, output_dir: Path, slug: str = "demo-app") -> Path:
+    framework = load_frameworks(template_root)[variant.framework]
+    return generate_project(framework, slug, output_dir=output_dir, given=variant.answers)
+
+
+def files_of(project: Path) -> list[str]:
+    skip = {".venv", "__pycache__", ".pytest_cache", ".ruff_cache", "instance"}
+    return sorted(
+        str(p.relative_to(project))
+        for p in project.rglob("*")
+        if p.is_file()
+        and not skip.intersection(p.relative_to(project).parts)
+        and not p.name.startswith(".coverage")
+    )
+
+
+def check_no_leftovers(project: Path) -> None:
+    for relative in files_of(project):
+        assert "{{" not in relative and "{%" not in relative, f"unrendered path {relative}"
+        text = (project / relative).read_text("utf-8", errors="replace")
+        match = LEFTOVER.search(text)
+        assert match is None, f"leftover template syntax {match.group(0)!r} in {relative}"
+
+
+def check_raw_blocks_survive(template_dir: Path, project: Path, package: str) -> None:
+    """Text inside `{% raw %}` in the template must reach the project verbatim."""
+    source_root = template_dir / "{{cookiecutter.project_slug}}"
+    for source in source_root.rglob("*"):
+        if not source.is_file():
+            continue
+        text = source.read_text("utf-8", errors="replace")
+        blocks = RAW_BLOCK.findall(text)
+        relative = str(source.relative_to(source_root)).replace(
+            "{{cookiecutter.package_name}}", package
+        )
+        baked = project / relative
+        if not blocks or not baked.exists():
+            continue
+        baked_text = baked.read_text("utf-8")
+        for block in blocks:
+            assert block in baked_text, f"{relative}: a {{% raw %}} block did not survive"
+
+
+def check_python_and_toml(project: Path) -> None:
+    for source in project.rglob("*.py"):
+        if ".venv" not in source.parts:
+            compile(source.read_text("utf-8"), str(source), "exec")
+    tomllib.loads((project / "pyproject.toml").read_text("utf-8"))
+
+
+def run(
+    argv: list[str], cwd: Path, env: Mapping[str, str] | None = None, timeout: float = 600
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        argv,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=dict(env) if env is not None else None,
+        check=False,
+    )
+
+
+def check_lint(project: Path) -> None:
+    ruff = str(BIN / "ruff")
+    for argv in (
+        [ruff, "check", "--no-cache", "."],
+        [ruff, "format", "--no-cache", "--check", "."],
+    ):
+        result = run(argv, project)
+        assert result.returncode == 0, f"{' '.join(argv[1:])}:\n{result.stdout}{result.stderr}"
+
+
+def check_bandit(project: Path, package: str) -> None:
+    result = run([str(BIN / "bandit"), "-q", "-ll", "-r", package], project)
+    assert result.returncode == 0, f"bandit found medium/high issues:\n{result.stdout}"
+
+
+def normalized(project: Path) -> dict[str, str]:
+    """Every file's text with dev secrets masked, and provenance reduced to the answers."""
+    texts = {}
+    for relative in files_of(project):
+        text = (project / relative).read_text("utf-8", errors="replace")
+        if relative == ".fwscaffold.json":
+            import json
+
+            text = json.dumps(json.loads(text)["answers"], sort_keys=True)
+        texts[relative] = SECRET.sub("<secret>", text)
+    return texts
+
+
+def dev_secrets(project: Path) -> set[str]:
+    return {m for r in files_of(project) for m in SECRET.findall((project / r).read_text("utf-8"))}
+
+
+# --- tier 3: a fresh venv per project, its own tests, its production server --------------
+
+
+def make_venv(project: Path) -> Path:
+    """A venv inside the project holding only what its pyproject declares (`.[dev]`)."""
+    uv = shutil.which("uv") or str(BIN / "uv")
+    venv = project / ".venv"
+    result = run([uv, "venv", "--quiet", "--python", sys.executable, str(venv)], project)
+    assert result.returncode == 0, result.stderr
+    result = run(
+        [uv, "pip", "install", "--quiet", "--python", str(venv / "bin" / "python"), "-e", ".[dev]"],
+        project,
+    )
+    assert result.returncode == 0, f"installing .[dev] failed:\n{result.stderr[-3000:]}"
+    return venv
+
+
+def project_env(venv: Path, extra: Mapping[str, str] | None = None) -> dict[str, str]:
+    """A clean environment: no variables of ours leak in, the project's venv first on PATH."""
+    keep = {"HOME", "LANG", "LC_ALL", "TMPDIR", "CI", "FWSCAFFOLD_REQUIRE_ALL", "UV_CACHE_DIR"}
+    env = {k: v for k, v in os.environ.items() if k in keep}
+    env["PATH"] = f"{venv / 'bin'}:/usr/local/bin:/usr/bin:/bin"
+    env["VIRTUAL_ENV"] = str(venv)
+    env.update(extra or {})
+    return env
+
+
+@dataclass
+class ProjectTestRun:
+    passed: int
+    failed: int
+    coverage: float | None
+    output: str = field(repr=False)
+
+
+def run_project_tests(
+    project: Path, venv: Path, extra_env: Mapping[str, str] | None = None
+) -> ProjectTestRun:
+    result = run(
+        [str(venv / "bin" / "python"), "-m", "pytest", "-p", "no:cacheprovider"],
+        project,
+        project_env(venv, extra_env),
+    )
+    output = result.stdout + result.stderr
+    counts = {word: int(n) for n, word in re.findall(r"(\d+) (passed|failed|errors?)", output)}
+    total = re.search(r"^TOTAL\s.*?(\d+(?:\.\d+)?)%", output, re.M)
+    report = ProjectTestRun(
+        counts.get("passed", 0),
+        counts.get("failed", 0),
+        float(total.group(1)) if total else None,
+        output,
+    )
+    assert result.returncode == 0, f"the project's tests failed:\n{output[-4000:]}"
+    assert report.passed > 0, f"the project's tests collected nothing:\n{output[-2000:]}"
+    return report
+
+
+def procfile(project: Path) -> dict[str, str]:
+    lines = (project / "Procfile").read_text("utf-8").splitlines()
+    return dict(line.split(":", 1) for line in lines if ":" in line and not line.startswith("#"))
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def production_env(database_url: str) -> dict[str, str]:
+    return {
+        "HOST": "127.0.0.1",
+        "PORT": str(free_port()),
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "API_TOKEN": secrets.token_urlsafe(24),
+        "DATABASE_URL": database_url,
+    }
+
+
+def release(project: Path, venv: Path, env: Mapping[str, str]) -> None:
+    command = procfile(project).get("release")
+    if command:
+        result = run(["sh", "-c", command.strip()], project, project_env(venv, env), timeout=120)
+        assert result.returncode == 0, f"release: failed:\n{result.stdout}{result.stderr}"
+
+
+@contextmanager
+def serving(project: Path, venv: Path, env: Mapping[str, str]) -> Iterator[subprocess.Popen[bytes]]:
+    """Run the Procfile's web: line; stop the whole process group afterwards."""
+    command = procfile(project)["web"].strip()
+    proc = subprocess.Popen(
+        ["sh", "-c", f"exec {command}"],
+        cwd=project,
+        env=project_env(venv, env),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    try:
+        yield proc
+    finally:
+        stop(proc)
+
+
+def stop(proc: subprocess.Popen[bytes]) -> None:
+    if proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=5)
+
+
+def refuses_without(project: Path, venv: Path, env: Mapping[str, str], variable: str) -> str:
+    """Start web: without `variable`; it must exit non-zero within 20 s. Returns its output."""
+    reduced = {k: v for k, v in env.items() if k != variable}
+    command = procfile(project)["web"].strip()
+    proc = subprocess.Popen(
+        ["sh", "-c", f"exec {command}"],
+        cwd=project,
+        env=project_env(venv, reduced),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        output, _ = proc.communicate(timeout=20)
+    except subprocess.TimeoutExpired:
+        stop(proc)
+        raise AssertionError(f"the server kept running without {variable}") from None
+    text = output.decode("utf-8", errors="replace")
+    assert proc.returncode != 0, f"the server exited 0 without {variable}"
+    assert variable in text, f"the refusal does not name {variable}:\n{text[-2000:]}"
+    return text

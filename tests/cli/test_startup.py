@@ -1,0 +1,31 @@
+"""`--help`, `list` and `info` must not import the heavy modules that only `new` needs."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+HEAVY = ("cookiecutter", "jinja2", "rich", "requests", "arrow", "binaryornot")
+
+PROBE = """
+import sys
+from fwscaffold.cli import cli
+try:
+    cli.main(args={args!r}, prog_name="fwscaffold")
+except SystemExit as exit:
+    assert exit.code == 0, exit.code
+heavy = sorted(m for m in sys.modules if m.split(".")[0] in {heavy!r})
+print(",".join(heavy))
+"""
+
+
+@pytest.mark.parametrize(
+    "args", [["--help"], ["list"], ["info", "flask"], ["--version"]], ids=" ".join
+)
+def test_light_commands_import_nothing_heavy(args):
+    code = PROBE.format(args=args, heavy=set(HEAVY))
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "", f"imported: {result.stdout.splitlines()[-1]}"

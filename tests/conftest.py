@@ -1,0 +1,47 @@
+"""Fixtures shared by every tier: the CLI runner and the template registry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from fwscaffold.frameworks import Framework, load_frameworks
+
+REPO = Path(__file__).resolve().parent.parent
+TEMPLATES = REPO / "templates"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture(scope="session")
+def frameworks() -> dict[str, Framework]:
+    return load_frameworks(TEMPLATES)
+
+
+def snapshot(root: Path) -> dict[str, bytes | None]:
+    """Every path under `root` with its content (None for folders), to prove nothing changed."""
+    return {
+        str(p.relative_to(root)): (None if p.is_dir() else p.read_bytes())
+        for p in sorted(root.rglob("*"))
+    }
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """A per-template timing table, so the slow parts of the harness are visible."""
+    from tests._harness.fixtures import TIMINGS
+
+    if not TIMINGS:
+        return
+    phases = sorted({phase for row in TIMINGS.values() for phase in row})
+    terminalreporter.section("seconds per template")
+    terminalreporter.write_line(
+        f"{'template':<10}" + "".join(f"{p:>11}" for p in phases) + f"{'total':>9}"
+    )
+    for framework, row in sorted(TIMINGS.items()):
+        cells = "".join(f"{row.get(p, 0.0):>11.1f}" for p in phases)
+        terminalreporter.write_line(f"{framework:<10}{cells}{sum(row.values()):>9.1f}")

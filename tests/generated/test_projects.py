@@ -1,0 +1,125 @@
+"""Tier 3: every generated project installed in its own venv, its own tests run, served for real.
+
+Variants that only toggle Docker or CI files run no code differently, so tier 2 covers them.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+
+import pytest
+
+from tests._harness import browser, conformance, postgres
+from tests._harness.fixtures import FRAMEWORKS, REPO, VARIANTS, Timer, need
+from tests._harness.project import (
+    Variant,
+    production_env,
+    project_env,
+    refuses_without,
+    release,
+    run,
+    run_project_tests,
+    serving,
+)
+
+SCREENSHOTS = REPO / "build" / "screenshots"
+RUNTIME = [v for v in VARIANTS if v.runs_code_differently]
+by_id = pytest.mark.parametrize("variant", RUNTIME, ids=[v.id for v in RUNTIME])
+pytestmark = pytest.mark.slow
+COVERAGE: dict[str, float | None] = {}
+
+
+def _uses_postgres(variant: Variant) -> bool:
+    return variant.wants("database", "postgresql")
+
+
+@pytest.fixture(scope="session")
+def postgres_url(tmp_path_factory):
+    need(postgres.unavailable_reason(), "PostgreSQL")
+    with postgres.running_postgres(tmp_path_factory.mktemp("pg")) as url:
+        yield url
+
+
+@pytest.fixture
+def database_url(request, variant, tmp_path):
+    if _uses_postgres(variant):
+        return request.getfixturevalue("postgres_url")
+    return f"sqlite:///{tmp_path / 'production.sqlite3'}"
+
+
+def _flag(variant: Variant, name: str) -> bool:
+    return bool(FRAMEWORKS[variant.framework].metadata.get(name))
+
+
+def _has_notes(variant: Variant) -> bool:
+    return _flag(variant, "http_api") and not variant.wants("include_example", "no")
+
+
+@by_id
+def test_generated_tests_pass_in_a_fresh_venv(bakery, variant, request):
+    project, venv = bakery.project(variant), bakery.venv(variant)
+    env = (
+        {"DATABASE_URL": request.getfixturevalue("postgres_url")} if _uses_postgres(variant) else {}
+    )
+    with Timer(variant.framework, "own tests"):
+        report = run_project_tests(project, venv, env)
+    COVERAGE[variant.id] = report.coverage
+    assert report.failed == 0
+    assert report.coverage is not None and report.coverage >= 90, f"coverage {report.coverage}%"
+
+
+@by_id
+def test_production_server_serves_the_contract_and_keeps_data(bakery, variant, database_url):
+    project, venv = bakery.project(variant), bakery.venv(variant)
+    env = production_env(database_url)
+    base = f"http://127.0.0.1:{env['PORT']}"
+    name = json.loads((project / ".fwscaffold.json").read_text())["answers"]["project_name"]
+    with Timer(variant.framework, "serve"):
+        release(project, venv, env)
+        with serving(project, venv, env) as server:
+            conformance.wait_for_health(base, 30, server)
+            conformance.check_basics(base, html.escape(name))
+            kept = (
+                conformance.check_notes_api(
+                    base, env["API_TOKEN"], html_notes=_flag(variant, "html_notes")
+                )
+                if _has_notes(variant)
+                else []
+            )
+        with serving(project, venv, env) as server:
+            conformance.wait_for_health(base, 30, server)
+            conformance.check_persisted(base, kept)
+
+
+@by_id
+def test_home_page_in_headless_chromium_has_no_console_errors(bakery, variant, database_url):
+    need(browser.unavailable_reason(), "headless Chromium")
+    project, venv = bakery.project(variant), bakery.venv(variant)
+    env = production_env(database_url)
+    base = f"http://127.0.0.1:{env['PORT']}"
+    with Timer(variant.framework, "browser"):
+        release(project, venv, env)
+        with serving(project, venv, env) as server:
+            conformance.wait_for_health(base, 30, server)
+            errors = browser.load_page(f"{base}/", SCREENSHOTS / f"{variant.id}.png")
+    assert errors == []
+    assert (SCREENSHOTS / f"{variant.id}.png").stat().st_size > 1000
+
+
+@by_id
+def test_production_refuses_to_start_without_secret_key(bakery, variant, database_url):
+    if not _flag(variant, "requires_secret_key"):
+        pytest.skip(f"{variant.framework} keeps no secret, so production needs no SECRET_KEY")
+    project, venv = bakery.project(variant), bakery.venv(variant)
+    refuses_without(project, venv, production_env(database_url), "SECRET_KEY")
+
+
+@by_id
+def test_deploy_check_passes_in_production(bakery, variant, database_url):
+    command = FRAMEWORKS[variant.framework].metadata.get("deploy_check")
+    if not command:
+        pytest.skip(f"{variant.framework} has no deployment checker")
+    project, venv = bakery.project(variant), bakery.venv(variant)
+    result = run(["sh", "-c", command], project, project_env(venv, production_env(database_url)))
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -1,0 +1,79 @@
+"""The harness can fail: defects planted in a copy of a template are each caught.
+
+Each case copies the Flask template, breaks one thing the way a template author might, bakes
+it through fwscaffold and runs the harness check that must notice.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests._harness import conformance
+from tests._harness.fixtures import TEMPLATES
+from tests._harness.project import (
+    Variant,
+    bake,
+    check_no_leftovers,
+    make_venv,
+    production_env,
+    run_project_tests,
+    serving,
+)
+
+pytestmark = pytest.mark.slow
+FW = "flask"
+PROJECT = "{{cookiecutter.project_slug}}"
+
+
+@pytest.fixture
+def template_copy(tmp_path) -> Path:
+    root = tmp_path / "templates"
+    shutil.copytree(TEMPLATES / FW, root / FW)
+    return root
+
+
+def _edit(path: Path, pattern: str, replacement: str) -> None:
+    text = path.read_text()
+    changed, count = re.subn(pattern, replacement, text, count=1, flags=re.M)
+    assert count == 1, f"could not plant the defect in {path}"
+    path.write_text(changed)
+
+
+def test_leaked_cookiecutter_variable_is_caught(template_copy, tmp_path):
+    readme = template_copy / FW / PROJECT / "README.md"
+    readme.write_text(
+        readme.read_text() + "\n{% raw %}{{ cookiecutter.project_slug }}{% endraw %}\n"
+    )
+    project = bake(template_copy, Variant(FW), tmp_path / "out")
+    with pytest.raises(AssertionError, match="leftover template syntax"):
+        check_no_leftovers(project)
+
+
+def test_failing_generated_test_is_caught(template_copy, tmp_path):
+    tests_dir = template_copy / FW / PROJECT / "tests"
+    (tests_dir / "test_planted.py").write_text("def test_planted():\n    assert 1 == 2\n")
+    project = bake(template_copy, Variant(FW), tmp_path / "out")
+    with pytest.raises(AssertionError, match="the project's tests failed"):
+        run_project_tests(project, make_venv(project))
+
+
+def test_dependency_missing_from_pyproject_is_caught(template_copy, tmp_path):
+    _edit(template_copy / FW / PROJECT / "pyproject.toml", r'^\s*"flask-wtf[^"]*",\n', "")
+    project = bake(template_copy, Variant(FW), tmp_path / "out")
+    with pytest.raises(AssertionError, match="the project's tests failed"):
+        run_project_tests(project, make_venv(project))
+
+
+def test_procfile_whose_server_does_not_start_is_caught(template_copy, tmp_path):
+    _edit(
+        template_copy / FW / PROJECT / "Procfile", r"^web: .*$", "web: gunicorn no_such_module:app"
+    )
+    project = bake(template_copy, Variant(FW), tmp_path / "out")
+    venv = make_venv(project)
+    env = production_env(f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    with serving(project, venv, env) as server, pytest.raises(AssertionError, match="exit"):
+        conformance.wait_for_health(f"http://127.0.0.1:{env['PORT']}", 30, server)

@@ -103,7 +103,8 @@ def test_home_page_in_headless_chromium_has_no_console_errors(bakery, variant, d
         with serving(project, venv, env) as server:
             conformance.wait_for_health(base, 30, server)
             errors = browser.load_page(f"{base}/", SCREENSHOTS / f"{variant.id}.png")
-    assert errors == []
+    # Chromium reports the browser's own request for a missing /favicon.ico; that is no page error.
+    assert [e for e in errors if "favicon.ico" not in e] == []
     assert (SCREENSHOTS / f"{variant.id}.png").stat().st_size > 1000
 
 

@@ -14,6 +14,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import tomllib
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -253,18 +254,23 @@ def release(project: Path, venv: Path, env: Mapping[str, str]) -> None:
 def serving(project: Path, venv: Path, env: Mapping[str, str]) -> Iterator[subprocess.Popen[bytes]]:
     """Run the Procfile's web: line; stop the whole process group afterwards."""
     command = procfile(project)["web"].strip()
-    proc = subprocess.Popen(
-        ["sh", "-c", f"exec {command}"],
-        cwd=project,
-        env=project_env(venv, env),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        start_new_session=True,
-    )
-    try:
-        yield proc
-    finally:
-        stop(proc)
+    with tempfile.TemporaryFile() as log:
+        proc = subprocess.Popen(
+            ["sh", "-c", f"exec {command}"],
+            cwd=project,
+            env=project_env(venv, env),
+            stdout=log,
+            stderr=log,
+            start_new_session=True,
+        )
+        try:
+            yield proc
+        except AssertionError as error:
+            log.seek(0)
+            tail = log.read().decode("utf-8", errors="replace")[-3000:]
+            raise AssertionError(f"{error}\n--- server output ---\n{tail}") from None
+        finally:
+            stop(proc)
 
 
 def stop(proc: subprocess.Popen[bytes]) -> None:

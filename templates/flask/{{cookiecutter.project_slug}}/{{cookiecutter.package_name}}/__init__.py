@@ -1,4 +1,4 @@
-"""The application factory: `flask --app {{ cookiecutter.package_name }}` and gunicorn both call it.
+"""The application factory, called by `flask --app`, by gunicorn and by the tests.
 
 https://flask.palletsprojects.com/en/stable/patterns/appfactories/
 """
@@ -25,6 +25,11 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         app.config.from_object(DevelopmentConfig())
     else:
         app.config.from_object(ProductionConfig())
+
+    # Imported here, once the app exists, as the app factory pattern recommends.
+    from . import main
+
+    app.register_blueprint(main.bp)
 {%- if cookiecutter.include_example == "yes" %}
 
     from . import api, db, notes
@@ -33,8 +38,4 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(notes.bp)
     app.register_blueprint(api.bp)
 {%- endif %}
-
-    from . import main
-
-    app.register_blueprint(main.bp)
     return app

@@ -1,0 +1,84 @@
+"""Configuration classes, one per environment, with values read from the environment.
+
+https://flask.palletsprojects.com/en/stable/config/#development-production
+"""
+
+from __future__ import annotations
+
+import os
+
+# Development-only secrets, generated for this project when it was created. Production
+# never uses them: it reads its own from the environment.
+DEV_SECRET_KEY = "{{ cookiecutter.__dev_secret_key }}"  # noqa: S105
+{%- if cookiecutter.include_example == "yes" %}
+DEV_API_TOKEN = "{{ cookiecutter.__dev_api_token }}"  # noqa: S105
+
+# A relative SQLite path is created in the instance/ folder (Flask-SQLAlchemy).
+DEFAULT_DATABASE_URL = "sqlite:///db.sqlite3"
+{%- endif %}
+
+
+class ConfigError(RuntimeError):
+    """A setting production needs is missing; the message names it."""
+
+
+def _required(name: str) -> str:
+    value = os.environ.get(name, "")
+    if not value:
+        raise ConfigError(
+            f"{name} is not set: production needs it in the environment "
+            "(or run the development server with --debug)."
+        )
+    return value
+
+
+class Config:
+    """Settings every environment shares."""
+{# Quoted the way `ruff format` quotes it: single quotes when that needs fewer escapes. #}
+{%- set name = cookiecutter.project_name %}
+    PROJECT_NAME = {% if name.count('"') > name.count("'") -%}
+    '{{ name.replace("\\", "\\\\").replace("'", "\\'") }}'
+    {%- else %}{{ name | str_literal }}{% endif %}
+{%- if name | length > 33 %}  # noqa: E501{% endif %}
+{%- if cookiecutter.include_example == "yes" %}
+    # Larger request bodies get 413 before a view reads them.
+    MAX_CONTENT_LENGTH = 1024 * 1024
+{%- endif %}
+
+
+class ProductionConfig(Config):
+    """What gunicorn runs. Instantiated, so the environment is read at app creation."""
+
+    def __init__(self) -> None:
+        self.SECRET_KEY = _required("SECRET_KEY")
+{%- if cookiecutter.include_example == "yes" %}
+        self.API_TOKEN = _required("API_TOKEN")
+        self.SQLALCHEMY_DATABASE_URI = os.environ.get(
+            "DATABASE_URL", DEFAULT_DATABASE_URL
+        )
+{%- endif %}
+
+
+class DevelopmentConfig(Config):
+    """What `flask run --debug` runs: the environment may override the dev secrets."""
+
+    def __init__(self) -> None:
+        self.SECRET_KEY = os.environ.get("SECRET_KEY", DEV_SECRET_KEY)
+{%- if cookiecutter.include_example == "yes" %}
+        self.API_TOKEN = os.environ.get("API_TOKEN", DEV_API_TOKEN)
+        self.SQLALCHEMY_DATABASE_URI = os.environ.get(
+            "DATABASE_URL", DEFAULT_DATABASE_URL
+        )
+{%- endif %}
+
+
+class TestingConfig(Config):
+    """What the tests run: fixed secrets, never the environment's."""
+
+    TESTING = True
+    SECRET_KEY = DEV_SECRET_KEY
+{%- if cookiecutter.include_example == "yes" %}
+    API_TOKEN = DEV_API_TOKEN
+    # An empty in-memory database, unless a test passes another.
+    SQLALCHEMY_DATABASE_URI = "sqlite://"
+{%- endif %}

@@ -1,0 +1,25 @@
+"""The app in headless Chromium, driven by dash_duo (https://dash.plotly.com/testing)."""
+
+from {{ cookiecutter.package_name }} import settings
+from {{ cookiecutter.package_name }}.app import app
+{%- if cookiecutter.include_example == "yes" %}
+
+
+def test_choosing_a_station_redraws_the_figure(browser):
+    browser.start_server(app, host="127.0.0.1")
+    browser.wait_for_text_to_equal("h1", settings.PROJECT_NAME)
+{%- if cookiecutter.pages == "yes" %}
+    browser.find_element("nav a[href='/dashboard']").click()
+{%- endif %}
+    browser.wait_for_text_to_equal("#weather-graph .gtitle", "Harbour Point, 2024")
+    browser.select_dcc_dropdown("#station", value="Hill Top")
+    browser.wait_for_text_to_equal("#weather-graph .gtitle", "Hill Top, 2024")
+    assert browser.get_logs() == []
+{%- else %}
+
+
+def test_home_page_renders(browser):
+    browser.start_server(app, host="127.0.0.1")
+    browser.wait_for_text_to_equal("h1", settings.PROJECT_NAME)
+    assert browser.get_logs() == []
+{%- endif %}

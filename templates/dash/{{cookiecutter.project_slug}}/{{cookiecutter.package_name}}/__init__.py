@@ -1,0 +1,1 @@
+"""A Dash app: `app.py` creates it, `python -m` runs its development server."""

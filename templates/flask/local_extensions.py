@@ -17,9 +17,22 @@ def str_literal(value: object) -> str:
     return json.dumps(str(value), ensure_ascii=False)
 
 
+def py_str(value: object) -> str:
+    """Quote free text as a Python literal in the quotes `ruff format` would choose.
+
+    Double quotes, unless the text holds more double than single quotes (then ruff prefers
+    single quotes, which need fewer escapes). TOML has no such choice: use `str_literal` there.
+    """
+    text = str(value)
+    if text.count('"') > text.count("'"):
+        return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
+    return str_literal(text)
+
+
 class LiteralExtension(Extension):
-    """Adds the `str_literal` filter: `{{ cookiecutter.description | str_literal }}`."""
+    """Adds `str_literal` (TOML and Python) and `py_str` (Python, formatted as ruff would)."""
 
     def __init__(self, environment: Environment) -> None:
         super().__init__(environment)
         environment.filters["str_literal"] = str_literal
+        environment.filters["py_str"] = py_str

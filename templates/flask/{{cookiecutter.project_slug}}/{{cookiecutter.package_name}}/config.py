@@ -34,12 +34,9 @@ def _required(name: str) -> str:
 
 class Config:
     """Settings every environment shares."""
-{# Quoted the way `ruff format` quotes it: single quotes when that needs fewer escapes. #}
-{%- set name = cookiecutter.project_name %}
-    PROJECT_NAME = {% if name.count('"') > name.count("'") -%}
-    '{{ name.replace("\\", "\\\\").replace("'", "\\'") }}'
-    {%- else %}{{ name | str_literal }}{% endif %}
-{%- if name | length > 33 %}  # noqa: E501{% endif %}
+
+    PROJECT_NAME = {{ cookiecutter.project_name | py_str }}
+{%- if cookiecutter.project_name | length > 33 %}  # noqa: E501{% endif %}
 {%- if cookiecutter.include_example == "yes" %}
     # Larger request bodies get 413 before a view reads them.
     MAX_CONTENT_LENGTH = 1024 * 1024

@@ -26,6 +26,17 @@ SLUG_PATTERN = re.compile(r"[a-z][a-z0-9_-]*\Z")
 RESERVED_NAMES = frozenset(
     {
         "asgiref",
+        "bandit",
+        "h11",
+        "iniconfig",
+        "markdown_it",
+        "mdurl",
+        "packaging",
+        "pluggy",
+        "pygments",
+        "rich",
+        "stevedore",
+        "yaml",
         "blinker",
         "cheroot",
         "cherrypy",

@@ -1,0 +1,38 @@
+"""Fixtures: an app from the factory with test settings, and a TestClient over it.
+
+The TestClient simulates requests in-process, no server needed:
+https://falcon.readthedocs.io/en/stable/api/testing.html
+"""
+
+from __future__ import annotations
+
+import pytest
+from falcon import testing
+
+from {{ cookiecutter.package_name }}.app import create_app
+from {{ cookiecutter.package_name }}.config import Config
+{%- if cookiecutter.include_example == "yes" %}
+
+API_TOKEN = "test-token"
+
+
+@pytest.fixture
+def config(tmp_path) -> Config:
+    return Config(api_token=API_TOKEN, database_path=tmp_path / "notes.sqlite3")
+
+
+@pytest.fixture
+def auth() -> dict[str, str]:
+    return {"Authorization": f"Bearer {API_TOKEN}"}
+{%- else %}
+
+
+@pytest.fixture
+def config() -> Config:
+    return Config()
+{%- endif %}
+
+
+@pytest.fixture
+def client(config: Config) -> testing.TestClient:
+    return testing.TestClient(create_app(config))

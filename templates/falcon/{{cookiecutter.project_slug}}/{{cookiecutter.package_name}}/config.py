@@ -1,0 +1,74 @@
+"""Settings from the environment: one code base for development, tests and production.
+{%- if cookiecutter.include_example == "yes" %}
+
+Production is the default; `DEBUG=1` selects development defaults for what is not set.
+{%- else %}
+
+This starter needs none yet: add a field, and read it in `Config.from_env`.
+{%- endif %}
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+{%- if cookiecutter.include_example == "yes" %}
+from pathlib import Path
+{%- endif %}
+
+PROJECT_NAME = {{ cookiecutter.project_name | py_str }}
+{%- if cookiecutter.include_example == "yes" %}
+TRUE_VALUES = frozenset({"1", "true", "yes", "on"})
+SQLITE_PREFIX = "sqlite:///"
+# A git-ignored file under instance/ in the working directory.
+DEFAULT_DATABASE_URL = "sqlite:///instance/{{ cookiecutter.package_name }}.sqlite3"
+# Generated for this project, used only with DEBUG=1: production never falls back to it.
+DEVELOPMENT_API_TOKEN = {{ cookiecutter.__dev_api_token | str_literal }}  # noqa: S105  # nosec B105
+
+
+class ConfigError(RuntimeError):
+    """A setting is missing or malformed; the message names the variable to set."""
+
+
+@dataclass(frozen=True)
+class Config:
+    api_token: str
+    database_path: Path
+    project_name: str = PROJECT_NAME
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] = os.environ) -> Config:
+        """Production settings, unless DEBUG turns on the development defaults."""
+        debug = environ.get("DEBUG", "").lower() in TRUE_VALUES
+        api_token = environ.get("API_TOKEN") or (DEVELOPMENT_API_TOKEN if debug else "")
+        if not api_token:
+            raise ConfigError(
+                "API_TOKEN is not set: production needs the bearer token that guards "
+                "writes to the API (or set DEBUG=1 to use the development defaults)."
+            )
+        database_url = environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL
+        return cls(api_token=api_token, database_path=sqlite_path(database_url))
+
+
+def sqlite_path(url: str) -> Path:
+    """The file named by `sqlite:////absolute/path` or `sqlite:///path/from/cwd`."""
+    path = url.removeprefix(SQLITE_PREFIX)
+    if path == url or not path:
+        raise ConfigError(
+            f"DATABASE_URL must look like {SQLITE_PREFIX}relative/path or "
+            f"{SQLITE_PREFIX}/absolute/path, not {url!r}."
+        )
+    return Path(path)
+{%- else %}
+
+
+@dataclass(frozen=True)
+class Config:
+    project_name: str = PROJECT_NAME
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] = os.environ) -> Config:
+        """The settings read from `environ`: none yet."""
+        return cls()
+{%- endif %}

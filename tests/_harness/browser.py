@@ -66,6 +66,11 @@ def load_page(url: str, screenshot: Path) -> list[str]:
         driver = webdriver.Chrome(options=options, service=Service(executable_path=driver_path))
         try:
             driver.set_page_load_timeout(PAGE_TIMEOUT)
+            # Production sits behind a TLS proxy; without this header Django redirects to https.
+            driver.execute_cdp_cmd("Network.enable", {})
+            driver.execute_cdp_cmd(
+                "Network.setExtraHTTPHeaders", {"headers": {"X-Forwarded-Proto": "https"}}
+            )
             driver.get(url)
             WebDriverWait(driver, PAGE_TIMEOUT).until(
                 lambda d: d.execute_script("return document.readyState") == "complete"

@@ -122,7 +122,7 @@ def test_production_refuses_to_start_without_secret_key(bakery, variant, databas
 @_only(lambda v: bool(FRAMEWORKS[v.framework].metadata.get("deploy_check")))
 def test_deploy_check_passes_in_production(bakery, variant, database_url):
     """Where the framework has a deployment checker (Django's `check --deploy`), it passes."""
-    command = FRAMEWORKS[variant.framework].metadata["deploy_check"]
+    command = FRAMEWORKS[variant.framework].metadata["deploy_check"].format(package_name="demo_app")
     project, venv = bakery.project(variant), bakery.venv(variant)
     result = run(["sh", "-c", command], project, project_env(venv, production_env(database_url)))
     assert result.returncode == 0, result.stdout + result.stderr

@@ -44,6 +44,7 @@ RESERVED_NAMES = frozenset(
         "coverage",
         "cookiecutter",
         "dash",
+        "dj_database_url",
         "django",
         "falcon",
         "flask",

@@ -44,10 +44,9 @@ def _edit(path: Path, pattern: str, replacement: str) -> None:
 
 
 def test_leaked_cookiecutter_variable_is_caught(template_copy, tmp_path):
-    readme = template_copy / FW / PROJECT / "README.md"
-    readme.write_text(
-        readme.read_text() + "\n{% raw %}{{ cookiecutter.project_slug }}{% endraw %}\n"
-    )
+    procfile = template_copy / FW / PROJECT / "Procfile"
+    leak = "\n# {% raw %}{{ cookiecutter.project_slug }}{% endraw %}\n"
+    procfile.write_text(procfile.read_text() + leak)
     project = bake(template_copy, Variant(FW), tmp_path / "out")
     with pytest.raises(AssertionError, match="leftover template syntax"):
         check_no_leftovers(project)

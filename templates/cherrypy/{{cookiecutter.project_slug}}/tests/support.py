@@ -1,0 +1,75 @@
+"""A CPWebCase that serves the project wired exactly as `python -m` wires it.
+
+https://docs.cherrypy.dev/en/latest/tutorials.html#tutorial-12-using-pytest-and-code-coverage
+"""
+
+from __future__ import annotations
+
+import json
+{%- if cookiecutter.include_example == "yes" %}
+import tempfile
+from pathlib import Path
+{%- endif %}
+from typing import Any, ClassVar
+
+import cherrypy
+from cherrypy.process.plugins import SimplePlugin
+from cherrypy.process.servers import ServerAdapter
+from cherrypy.test import helper
+
+from {{ cookiecutter.package_name }}.app import mount
+from {{ cookiecutter.package_name }}.config import Settings
+{%- if cookiecutter.include_example == "yes" %}
+
+API_TOKEN = "test-token"
+{%- endif %}
+
+
+class AppTestCase(helper.CPWebCase):
+    """Starts the engine once per test class{% if cookiecutter.include_example == "yes" %}, with an empty database{% endif %}."""
+
+    # Fail on a wrong answer instead of prompting on the console.
+    interactive = False
+    health_port: ClassVar[int | None] = None
+    plugins: ClassVar[list[SimplePlugin | ServerAdapter]]
+{%- if cookiecutter.include_example == "yes" %}
+    tmp_dir: ClassVar[tempfile.TemporaryDirectory[str]]
+{%- endif %}
+
+    @classmethod
+    def setup_server(cls) -> None:
+        """CPWebCase calls this before starting the engine."""
+        # Port 0: the system picks a free port, so parallel test runs never collide.
+        cherrypy.config.update({"server.socket_port": 0})
+{%- if cookiecutter.include_example == "yes" %}
+        cls.tmp_dir = tempfile.TemporaryDirectory()
+        database_path = Path(cls.tmp_dir.name) / "test.sqlite3"
+        settings = Settings(
+            health_port=cls.health_port,
+            api_token=API_TOKEN,
+            database_path=database_path,
+        )
+        cls.plugins = mount(settings)
+{%- else %}
+        cls.plugins = mount(Settings(health_port=cls.health_port))
+{%- endif %}
+
+    @classmethod
+    def setup_class(cls) -> None:
+        super().setup_class()
+        # CPWebCase sends its requests to cls.PORT: make it the port the system picked.
+        cls.PORT = cherrypy.server.bound_addr[1]
+
+    @classmethod
+    def teardown_class(cls) -> None:
+        super().teardown_class()
+        # The engine outlives the class: unplug what `mount` plugged in.
+        for plugin in cls.plugins:
+            plugin.unsubscribe()
+{%- if cookiecutter.include_example == "yes" %}
+        cls.tmp_dir.cleanup()
+{%- endif %}
+
+    def json(self) -> Any:
+        """The body of the last answer, decoded from JSON."""
+        return json.loads(self.body)

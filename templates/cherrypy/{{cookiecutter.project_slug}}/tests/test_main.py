@@ -1,0 +1,120 @@
+"""The entry point: `python -m` on the package, the command of the Procfile."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import cherrypy
+import pytest
+
+from {{ cookiecutter.package_name }} import __main__ as entry_point
+from {{ cookiecutter.package_name }}.__main__ import main
+
+PACKAGE = "{{ cookiecutter.package_name }}"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_started(log: Path, process: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and process.poll() is None:
+        if b"Bus STARTED" in log.read_bytes():
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"the server did not start:\n{log.read_text()}")
+
+
+def test_production_server_serves_and_stops_on_sigterm(tmp_path: Path) -> None:
+    port = free_port()
+    env = {
+        **os.environ,
+        "HOST": "127.0.0.1",
+        "PORT": str(port),
+{%- if cookiecutter.include_example == "yes" %}
+        "API_TOKEN": "secret",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'notes.sqlite3'}",
+{%- endif %}
+    }
+    log = tmp_path / "server.log"
+    with log.open("wb") as output:
+        process = subprocess.Popen(  # noqa: S603
+            [sys.executable, "-m", PACKAGE],
+            env=env,
+            cwd=tmp_path,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        wait_until_started(log, process)
+        url = f"http://127.0.0.1:{port}/health"
+        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310
+            assert json.loads(response.read()) == {"status": "ok"}
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=15) == 0
+    finally:
+        process.kill()
+        process.wait()
+{%- if cookiecutter.include_example == "yes" %}
+
+
+def test_production_refuses_to_start_without_api_token(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("API_TOKEN", raising=False)
+    assert main([]) == 1
+    assert "API_TOKEN" in capsys.readouterr().err
+{%- endif %}
+
+
+@pytest.fixture
+def engine_calls(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """Record what `main` asks of the engine instead of serving and blocking."""
+    calls: list[str] = []
+    monkeypatch.setattr(entry_point, "mount", lambda settings: calls.append("mount"))
+    monkeypatch.setattr(
+        cherrypy.engine.signals, "subscribe", lambda: calls.append("signals")
+    )
+    monkeypatch.setattr(cherrypy.engine, "start", lambda: calls.append("start"))
+    monkeypatch.setattr(cherrypy.engine, "block", lambda: calls.append("block"))
+    yield calls
+    cherrypy.config.reset()
+
+
+@pytest.mark.parametrize(
+    ("argv", "autoreload"), [([], False), (["--dev"], True)], ids=["prod", "dev"]
+)
+def test_config_files_then_the_environment(
+    engine_calls: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+    argv: list[str],
+    autoreload: bool,
+) -> None:
+    monkeypatch.delenv("HOST", raising=False)
+    monkeypatch.setenv("PORT", "8123")
+    monkeypatch.setenv("API_TOKEN", "secret")
+    assert main(argv) == 0
+    assert engine_calls == ["mount", "signals", "start", "block"]
+    assert cherrypy.config["server.socket_port"] == 8123
+    assert cherrypy.config["server.socket_host"] == "127.0.0.1"
+    assert cherrypy.config["engine.autoreload.on"] is autoreload
+
+
+def test_bad_port_is_refused(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("PORT", "not-a-port")
+    assert main(["--dev"]) == 1
+    assert "PORT" in capsys.readouterr().err

@@ -33,8 +33,16 @@ def snapshot(root: Path) -> dict[str, bytes | None]:
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
     """A per-template timing table, so the slow parts of the harness are visible."""
-    from tests._harness.fixtures import TIMINGS
+    from tests._harness.fixtures import COVERAGE, TIMINGS
 
+    if COVERAGE:
+        terminalreporter.section("generated projects: branch coverage of their own tests")
+        for variant_id, percent in sorted(COVERAGE.items()):
+            terminalreporter.write_line(
+                f"{variant_id:<36}{percent:>7.1f}%"
+                if percent is not None
+                else f"{variant_id:<36}   none"
+            )
     if not TIMINGS:
         return
     phases = sorted({phase for row in TIMINGS.values() for phase in row})

@@ -22,6 +22,8 @@ REQUIRE_ALL = os.environ.get("FWSCAFFOLD_REQUIRE_ALL") == "1"
 
 # Seconds spent per framework, printed as a table at the end of the run (see tests/conftest.py).
 TIMINGS: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+# Branch coverage of each generated project's own test run, by variant id.
+COVERAGE: dict[str, float | None] = {}
 
 
 def need(reason: str | None, what: str) -> None:

@@ -11,7 +11,7 @@ import json
 import pytest
 
 from tests._harness import browser, conformance, postgres
-from tests._harness.fixtures import FRAMEWORKS, REPO, VARIANTS, Timer, need
+from tests._harness.fixtures import COVERAGE, FRAMEWORKS, REPO, VARIANTS, Timer, need
 from tests._harness.project import (
     Variant,
     production_env,
@@ -27,7 +27,6 @@ SCREENSHOTS = REPO / "build" / "screenshots"
 RUNTIME = [v for v in VARIANTS if v.runs_code_differently]
 by_id = pytest.mark.parametrize("variant", RUNTIME, ids=[v.id for v in RUNTIME])
 pytestmark = pytest.mark.slow
-COVERAGE: dict[str, float | None] = {}
 
 
 def _uses_postgres(variant: Variant) -> bool:

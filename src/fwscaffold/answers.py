@@ -9,16 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from fwscaffold.errors import (
-    GenerationError,
-    InvalidAnswerError,
-    UnknownVariableError,
-    UsageError,
-)
+from fwscaffold.errors import InvalidAnswerError, UnknownVariableError, UsageError
 from fwscaffold.frameworks import Framework, Variable
-from fwscaffold.hooks import load_hook, template_importable
+from fwscaffold.hooks import load_hook
 
 Ask = Callable[[Variable, str], str]
+# Renders one of the template author's defaults against the context filled so far.
+Render = Callable[[Any, Mapping[str, Any]], Any]
 PRIVATE_PREFIX = "_"
 PROMPTS_KEY = "__prompts__"
 
@@ -49,27 +46,23 @@ def check_given(framework: Framework, given: Mapping[str, str]) -> None:
             )
 
 
-def check_rules(framework: Framework, answers: Mapping[str, Any]) -> None:
-    """Apply the template's own pre-generation rules (the hook is their one source)."""
+def _apply_rule(framework: Framework, rule: str, *args: Any) -> None:
+    """Call one of the template's pre-generation rules (the hook is their one source)."""
     rules = load_hook(framework.hooks_dir / "pre_gen_project.py")
     try:
-        rules.validate(answers)
+        getattr(rules, rule)(*args)
     except rules.AnswerError as error:
         raise InvalidAnswerError(str(error)) from None
 
 
 def check_slug(framework: Framework, slug: str) -> None:
     """Check the project name alone, before anything else is asked."""
-    rules = load_hook(framework.hooks_dir / "pre_gen_project.py")
-    try:
-        rules.check_slug(slug)
-    except rules.AnswerError as error:
-        raise InvalidAnswerError(str(error)) from None
+    _apply_rule(framework, "check_slug", slug)
 
 
 def resolve_context(
     framework: Framework,
-    raw_context: Mapping[str, Any],
+    render: Render,
     given: Mapping[str, str],
     ask: Ask | None,
     version: str,
@@ -77,44 +70,23 @@ def resolve_context(
     """Fill every variable in template order: typed value, else answer to `ask`, else default.
 
     Mirrors cookiecutter's own pass over cookiecutter.json (private `_` keys copied, `__` keys
-    rendered, `__prompts__` dropped), except that typed values are never rendered.
+    rendered, `__prompts__` dropped), except that typed values are never rendered: only the
+    template author's defaults go through `render`, with the context filled so far.
     """
-    from cookiecutter.environment import StrictEnvironment
-    from cookiecutter.exceptions import CookiecutterException
-    from jinja2 import TemplateError
-
-    try:
-        with template_importable(framework.path):
-            env = StrictEnvironment(
-                context={"cookiecutter": raw_context}, keep_trailing_newline=True
-            )
-    except CookiecutterException as error:
-        raise GenerationError(f"the {framework.name} template cannot be loaded: {error}") from None
     context: dict[str, Any] = {}
-
-    def render(raw: Any) -> Any:
-        if not isinstance(raw, str):
-            return raw
-        try:
-            return env.from_string(raw).render(cookiecutter=context)
-        except TemplateError as error:
-            raise GenerationError(
-                f"the {framework.name} template's default {raw!r} failed to render: {error}"
-            ) from None
-
-    for key, raw in raw_context.items():
+    for key, raw in framework.raw_context.items():
         if key == PROMPTS_KEY:
             continue
         if key.startswith(PRIVATE_PREFIX) and not key.startswith("__"):
             context[key] = raw
         elif key.startswith("__"):
-            context[key] = render(raw)
+            context[key] = render(raw, context)
         elif key in given:
             context[key] = given[key]
         else:
             variable = framework.variable(key)
-            default = render(raw[0] if isinstance(raw, list) else raw)
+            default = render(raw[0] if isinstance(raw, list) else raw, context)
             context[key] = ask(variable, default) if ask and variable else default
     context["_fwscaffold_version"] = version
-    check_rules(framework, context)
+    _apply_rule(framework, "validate", context)
     return context

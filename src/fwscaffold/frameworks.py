@@ -48,6 +48,7 @@ class Framework:
     variables: tuple[Variable, ...]
     conventions: tuple[Convention, ...]
     metadata: dict[str, Any]
+    raw_context: dict[str, Any]
 
     def variable(self, name: str) -> Variable | None:
         return next((v for v in self.variables if v.name == name), None)
@@ -86,6 +87,7 @@ def _load(path: Path) -> Framework:
         variables=tuple(variables),
         conventions=tuple(Convention(*entry) for entry in meta.get("conventions", [])),
         metadata=meta,
+        raw_context=raw,
     )
 
 

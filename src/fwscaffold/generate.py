@@ -7,7 +7,6 @@ Ctrl-C, a full disk) nothing half-made remains.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import tempfile
@@ -16,15 +15,37 @@ from pathlib import Path
 from typing import Any
 
 from fwscaffold import __version__
-from fwscaffold.answers import Ask, check_given, check_slug, resolve_context
+from fwscaffold.answers import Ask, Render, check_given, check_slug, resolve_context
 from fwscaffold.errors import GenerationError, OutputDirError, TargetExistsError
 from fwscaffold.frameworks import Framework
 from fwscaffold.hooks import load_hook, template_importable
 
 
-def read_raw_context(framework: Framework) -> dict[str, Any]:
-    raw: dict[str, Any] = json.loads((framework.path / "cookiecutter.json").read_text("utf-8"))
-    return raw
+def _default_renderer(framework: Framework) -> Render:
+    """Render template defaults in cookiecutter's own Jinja environment (its extensions too)."""
+    from cookiecutter.environment import StrictEnvironment
+    from cookiecutter.exceptions import CookiecutterException
+    from jinja2 import TemplateError
+
+    try:
+        with template_importable(framework.path):
+            env = StrictEnvironment(
+                context={"cookiecutter": framework.raw_context}, keep_trailing_newline=True
+            )
+    except CookiecutterException as error:
+        raise GenerationError(f"the {framework.name} template cannot be loaded: {error}") from None
+
+    def render(raw: Any, context: Mapping[str, Any]) -> Any:
+        if not isinstance(raw, str):
+            return raw
+        try:
+            return env.from_string(raw).render(cookiecutter=context)
+        except TemplateError as error:
+            raise GenerationError(
+                f"the {framework.name} template's default {raw!r} failed to render: {error}"
+            ) from None
+
+    return render
 
 
 def _exists_error(target: Path) -> TargetExistsError:
@@ -121,7 +142,7 @@ def generate_project(
     check_given(framework, values)
     output_dir = output_dir.absolute()
     target = plan_target(output_dir, slug)
-    context = resolve_context(framework, read_raw_context(framework), values, ask, __version__)
+    context = resolve_context(framework, _default_renderer(framework), values, ask, __version__)
 
     created_dirs = _make_output_dir(output_dir)
     workdir: Path | None = None

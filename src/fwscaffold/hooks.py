@@ -11,9 +11,11 @@ import sys
 import types
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 
 
+@cache
 def load_hook(path: Path) -> types.ModuleType:
     """Execute a hook file as a fresh module, without writing bytecode into the template."""
     module = types.ModuleType(f"_fwscaffold_hook_{path.stem}")

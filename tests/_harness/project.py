@@ -6,6 +6,7 @@ call the same code. Each check raises AssertionError with a message that names t
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import secrets
@@ -20,6 +21,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from fwscaffold.frameworks import Framework, load_frameworks
 from fwscaffold.generate import generate_project
@@ -154,8 +156,6 @@ def normalized(project: Path) -> dict[str, str]:
     for relative in files_of(project):
         text = (project / relative).read_text("utf-8", errors="replace")
         if relative == ".fwscaffold.json":
-            import json
-
             text = json.dumps(json.loads(text)["answers"], sort_keys=True)
         texts[relative] = SECRET.sub("<secret>", text)
     return texts
@@ -250,19 +250,26 @@ def release(project: Path, venv: Path, env: Mapping[str, str]) -> None:
         assert result.returncode == 0, f"release: failed:\n{result.stdout}{result.stderr}"
 
 
+def _start_web(
+    project: Path, venv: Path, env: Mapping[str, str], output: Any
+) -> subprocess.Popen[bytes]:
+    """The Procfile's web: line in a session of its own, so `stop` can end the whole group."""
+    command = procfile(project)["web"].strip()
+    return subprocess.Popen(
+        ["sh", "-c", f"exec {command}"],
+        cwd=project,
+        env=project_env(venv, env),
+        stdout=output,
+        stderr=output if output is not subprocess.PIPE else subprocess.STDOUT,
+        start_new_session=True,
+    )
+
+
 @contextmanager
 def serving(project: Path, venv: Path, env: Mapping[str, str]) -> Iterator[subprocess.Popen[bytes]]:
     """Run the Procfile's web: line; stop the whole process group afterwards."""
-    command = procfile(project)["web"].strip()
     with tempfile.TemporaryFile() as log:
-        proc = subprocess.Popen(
-            ["sh", "-c", f"exec {command}"],
-            cwd=project,
-            env=project_env(venv, env),
-            stdout=log,
-            stderr=log,
-            start_new_session=True,
-        )
+        proc = _start_web(project, venv, env, log)
         try:
             yield proc
         except AssertionError as error:
@@ -286,15 +293,7 @@ def stop(proc: subprocess.Popen[bytes]) -> None:
 def refuses_without(project: Path, venv: Path, env: Mapping[str, str], variable: str) -> str:
     """Start web: without `variable`; it must exit non-zero within 20 s. Returns its output."""
     reduced = {k: v for k, v in env.items() if k != variable}
-    command = procfile(project)["web"].strip()
-    proc = subprocess.Popen(
-        ["sh", "-c", f"exec {command}"],
-        cwd=project,
-        env=project_env(venv, reduced),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
+    proc = _start_web(project, venv, reduced, subprocess.PIPE)
     try:
         output, _ = proc.communicate(timeout=20)
     except subprocess.TimeoutExpired:

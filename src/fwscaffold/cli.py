@@ -70,11 +70,6 @@ def _ask(variable: Variable, default: str) -> str:
     return str(click.prompt(label, default=default))
 
 
-def _progress(message: str) -> None:
-    if sys.stderr.isatty():
-        click.echo(f"  ... {message}", err=True)
-
-
 @click.group("fwscaffold", cls=FwscaffoldGroup, context_settings=CONTEXT_SETTINGS)
 @click.version_option(__version__, "-V", "--version", prog_name="fwscaffold")
 def cli() -> None:
@@ -157,13 +152,16 @@ def _answers(project: Path) -> dict[str, str]:
 
 def _install(project: Path) -> None:
     from fwscaffold.install import install_project
+    from fwscaffold.progress import Status
 
-    report = install_project(project, _progress)
+    with Status(sys.stderr) as status:
+        report = install_project(project, status)
     if report.installer != "uv":
         click.echo("Note: uv was not found, so the slower venv + pip path was used.", err=True)
     click.echo(
         f"Installed into {project / '.venv'} with {report.installer} "
-        f"and ran the tests in {report.seconds:.1f} s: {report.test_summary}"
+        f"and ran the tests in {report.seconds:.1f} s ({report.breakdown()}): "
+        f"{report.test_summary}"
     )
     if not report.tests_passed:
         raise FwscaffoldError(f"the generated project's tests failed: {report.test_summary}")

@@ -1,7 +1,8 @@
 """`--install`: a venv inside the project, the project installed with its dev extra, one test run.
 
-uv makes this take seconds; where uv can't be found, the standard `venv` + pip path is used and
-the caller is told so.
+uv makes this take seconds: it first installs from its cache alone (`--offline`, no index
+round-trips) and only goes to the network when the cache lacks something. Where uv can't be
+found, the standard `venv` + pip path is used and the caller is told so.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from fwscaffold.errors import InstallError
@@ -26,6 +27,12 @@ class InstallReport:
     seconds: float
     tests_passed: bool
     test_summary: str
+    # Seconds per step, in the order run: "venv", "install", "tests".
+    steps: dict[str, float] = field(default_factory=dict)
+    used_network: bool = False
+
+    def breakdown(self) -> str:
+        return ", ".join(f"{name} {seconds:.1f} s" for name, seconds in self.steps.items())
 
 
 def find_uv() -> str | None:
@@ -59,35 +66,88 @@ def _last_line(text: str) -> str:
     return lines[-1] if lines else "no output"
 
 
+class _Steps:
+    """Time each step and announce it through `progress`."""
+
+    def __init__(self, progress: Progress) -> None:
+        self.progress = progress
+        self.seconds: dict[str, float] = {}
+
+    def run(
+        self, name: str, message: str, argv: list[str], cwd: Path, what: str
+    ) -> subprocess.CompletedProcess[str]:
+        self.progress(message)
+        start = time.perf_counter()
+        try:
+            return _run(argv, cwd, what)
+        finally:
+            self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
+
+
+def _uv_install(uv: str, python: Path, project: Path, steps: _Steps) -> bool:
+    """Install `.[dev]` from uv's cache alone; go online only if that fails. True if online."""
+    argv = [uv, "pip", "install", "--quiet", "--python", str(python), "-e", ".[dev]"]
+    cached = steps.run(
+        "install", "installing the project and its dev extra", [*argv, "--offline"], project, ""
+    )
+    if cached.returncode == 0:
+        return False
+    steps.run(
+        "install",
+        "not all in uv's cache: installing from the package index",
+        argv,
+        project,
+        "uv pip install",
+    )
+    return True
+
+
 def install_project(project: Path, progress: Progress, *, use_uv: bool = True) -> InstallReport:
     """Create `.venv`, install `.[dev]` into it, run the tests once; report how it went."""
     start = time.perf_counter()
     venv = project / ".venv"
     python = venv / "bin" / "python"
     uv = find_uv() if use_uv else None
+    steps = _Steps(progress)
+    used_network = True
     if uv:
-        progress("creating .venv with uv")
-        _run([uv, "venv", "--quiet", "--python", sys.executable, str(venv)], project, "uv venv")
-        progress("installing the project and its dev extra")
-        _run(
-            [uv, "pip", "install", "--quiet", "--python", str(python), "-e", ".[dev]"],
+        steps.run(
+            "venv",
+            "creating .venv with uv",
+            [uv, "venv", "--quiet", "--python", sys.executable, str(venv)],
             project,
-            "uv pip install",
+            "uv venv",
         )
+        used_network = _uv_install(uv, python, project, steps)
         installer = "uv"
     else:
-        progress("uv not found: using python -m venv and pip (slower)")
-        _run([sys.executable, "-m", "venv", str(venv)], project, "python -m venv")
-        progress("installing the project and its dev extra")
-        _run(
-            [str(python), "-m", "pip", "install", "--quiet", "-e", ".[dev]"], project, "pip install"
+        steps.run(
+            "venv",
+            "uv not found: creating .venv with python -m venv (slower)",
+            [sys.executable, "-m", "venv", str(venv)],
+            project,
+            "python -m venv",
+        )
+        steps.run(
+            "install",
+            "installing the project and its dev extra with pip",
+            [str(python), "-m", "pip", "install", "--quiet", "-e", ".[dev]"],
+            project,
+            "pip install",
         )
         installer = "pip"
-    progress("running the project's tests")
-    tests = _run([str(python), "-m", "pytest", "-q", "-p", "no:cacheprovider"], project, "")
+    tests = steps.run(
+        "tests",
+        "running the project's tests",
+        [str(python), "-m", "pytest", "-q", "-p", "no:cacheprovider"],
+        project,
+        "",
+    )
     return InstallReport(
         installer=installer,
         seconds=time.perf_counter() - start,
         tests_passed=tests.returncode == 0,
         test_summary=_last_line(tests.stdout),
+        steps=steps.seconds,
+        used_network=used_network,
     )

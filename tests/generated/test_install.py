@@ -7,6 +7,7 @@ import sys
 
 import pytest
 
+from fwscaffold.install import install_project
 from tests._harness.fixtures import REPO
 from tests._harness.project import BIN, run
 
@@ -41,4 +42,46 @@ def test_wheel_generates_a_project_whose_tests_pass_with_install(tmp_path):
     result = run([fwscaffold, "new", "flask", "myapp", "--no-input", "--install"], tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Installed into" in result.stdout and " passed" in result.stdout
+    assert "(venv " in result.stdout and ", install " in result.stdout
     assert (tmp_path / "myapp" / ".venv" / "bin" / "pytest").exists()
+
+
+TINY_PYPROJECT = """\
+[build-system]
+requires = ["uv_build>=0.9,<0.14"]
+build-backend = "uv_build"
+
+[project]
+name = "tiny"
+version = "0.1.0"
+requires-python = ">=3.11"
+
+[project.optional-dependencies]
+dev = ["pytest>=8"]
+
+[tool.uv.build-backend]
+module-root = ""
+"""
+
+
+def test_install_uses_the_uv_cache_alone_and_goes_online_only_when_it_must(tmp_path, monkeypatch):
+    """An empty uv cache forces the online retry; the same cache then serves a second project."""
+    monkeypatch.setenv("UV_CACHE_DIR", str(tmp_path / "uv-cache"))
+    reports = []
+    for name in ("first", "second"):
+        project = tmp_path / name
+        (project / "tiny").mkdir(parents=True)
+        (project / "tiny" / "__init__.py").write_text("ANSWER = 42\n")
+        (project / "tests").mkdir()
+        (project / "tests" / "test_tiny.py").write_text(
+            "import tiny\n\n\ndef test_answer():\n    assert tiny.ANSWER == 42\n"
+        )
+        (project / "pyproject.toml").write_text(TINY_PYPROJECT)
+        steps: list[str] = []
+        reports.append(install_project(project, steps.append))
+        assert reports[-1].tests_passed, reports[-1].test_summary
+        assert reports[-1].test_summary.startswith("1 passed")
+        assert list(reports[-1].steps) == ["venv", "install", "tests"]
+    first, second = reports
+    assert first.used_network and not second.used_network
+    assert first.installer == second.installer == "uv"

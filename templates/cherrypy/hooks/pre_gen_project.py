@@ -73,6 +73,8 @@ RESERVED_NAMES = frozenset(
         "sqlparse",
         "test",
         "tests",
+        "uv",
+        "uv_build",
         "uvicorn",
         "webtest",
         "werkzeug",

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
+import subprocess
 import sys
+import time
+from pathlib import Path
 
 import pytest
 
-from fwscaffold.install import install_project
+from fwscaffold.install import WARMER, install_project
 from tests._harness.fixtures import REPO
 from tests._harness.project import BIN, run
 
@@ -85,3 +89,34 @@ def test_install_uses_the_uv_cache_alone_and_goes_online_only_when_it_must(tmp_p
     first, second = reports
     assert first.used_network and not second.used_network
     assert first.installer == second.installer == "uv"
+    _check_warmer(tmp_path / "second")
+
+
+def _pycache_files(venv: Path) -> list[Path]:
+    return list(venv.rglob("__pycache__/*"))
+
+
+def _check_warmer(project: Path) -> None:
+    """Run to the end it compiles transitive needs; on SIGTERM it stops early and cleanly."""
+    python = str(project / ".venv" / "bin" / "python")
+    site = next((project / ".venv" / "lib").glob("python3.*/site-packages"))
+    argv = [python, "-I", str(WARMER), "tiny", "dev"]
+
+    def clear() -> None:
+        for cache in list(site.rglob("__pycache__")):
+            shutil.rmtree(cache)
+
+    clear()
+    assert subprocess.run(argv, cwd=project, check=False).returncode == 0
+    for module in ("_pytest/__init__.py", "pluggy/__init__.py", "iniconfig/__init__.py"):
+        assert Path(importlib.util.cache_from_source(str(site / module))).is_file(), module
+    everything = len(list(site.rglob("*.py")))
+
+    clear()
+    warmer = subprocess.Popen(argv, cwd=project)
+    time.sleep(0.2)
+    warmer.terminate()
+    assert warmer.wait(timeout=5) == 0
+    left = _pycache_files(site)
+    assert all(p.suffix == ".pyc" for p in left), "a half-written .pyc was left behind"
+    assert len(left) < everything

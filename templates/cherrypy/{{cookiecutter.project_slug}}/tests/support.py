@@ -12,6 +12,7 @@ from pathlib import Path
 {%- endif %}
 from typing import Any, ClassVar
 
+import cheroot.server
 import cherrypy
 from cherrypy.process.plugins import SimplePlugin
 from cherrypy.process.servers import ServerAdapter
@@ -23,6 +24,11 @@ from {{ cookiecutter.package_name }}.config import Settings
 
 API_TOKEN = "test-token"
 {%- endif %}
+
+# cheroot's serving loop sees a stop request only between two select() calls, each
+# waiting up to `expiration_interval` (0.5 s by default), so every test class paid that
+# when its server stopped. The servers started here stop promptly; production keeps 0.5.
+cheroot.server.HTTPServer.expiration_interval = 0.05
 
 
 class AppTestCase(helper.CPWebCase):

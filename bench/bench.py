@@ -50,6 +50,18 @@ def sample(runs: int, once: Callable[[Path], float]) -> list[float]:
     return times
 
 
+def paired(
+    runs: int, ours: Callable[[Path], float], theirs: Callable[[Path], float]
+) -> tuple[list[float], list[float]]:
+    """Alternate the two, so a drift in the machine's load falls on both alike."""
+    mine: list[float] = []
+    other: list[float] = []
+    for _ in range(runs):
+        mine += sample(1, ours)
+        other += sample(1, theirs)
+    return mine, other
+
+
 def fmt(times: list[float]) -> str:
     return f"{statistics.median(times):.3f} ({min(times):.3f}-{max(times):.3f})"
 
@@ -75,14 +87,11 @@ def startup(runs: int) -> None:
 def generation(runs: int, frameworks: list[str]) -> None:
     header("Generation, `--no-input`", "`fwscaffold new`", "`cookiecutter templates/FW`")
     for fw in frameworks:
-        ours = sample(
+        ours, theirs = paired(
             runs,
             lambda d, f=fw: timed(
                 [str(BIN / "fwscaffold"), "new", f, "x", "--no-input", "-o", str(d)], d
             ),
-        )
-        theirs = sample(
-            runs,
             lambda d, f=fw: timed(
                 [
                     str(BIN / "cookiecutter"),

@@ -7,14 +7,16 @@ start fast.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from fwscaffold import __version__
 from fwscaffold.errors import FwscaffoldError, GitError, InterruptedByUserError
 from fwscaffold.frameworks import Framework, Variable, get_framework, load_frameworks
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -82,8 +84,8 @@ def cli() -> None:
 @click.option(
     "-o",
     "--output-dir",
-    type=click.Path(path_type=Path),
-    default=Path("."),
+    type=click.Path(),
+    default=".",
     show_default=True,
     help="Folder to create the project in.",
 )
@@ -104,13 +106,15 @@ def cli() -> None:
 def new_command(
     framework: Framework,
     name: str,
-    output_dir: Path,
+    output_dir: str,
     assignments: tuple[str, ...],
     no_input: bool,
     install: bool,
     use_git: bool,
 ) -> None:
     """Create the project NAME (its folder and distribution name) from FRAMEWORK's template."""
+    from pathlib import Path
+
     from fwscaffold.answers import parse_assignments
     from fwscaffold.generate import generate_project
 
@@ -119,7 +123,7 @@ def new_command(
         raise click.UsageError("the project slug is the NAME argument; don't --set project_slug.")
     interactive = not no_input and sys.stdin.isatty()
     project = generate_project(
-        framework, name, output_dir=output_dir, given=given, ask=_ask if interactive else None
+        framework, name, output_dir=Path(output_dir), given=given, ask=_ask if interactive else None
     )
     click.echo(f"Created {project} ({framework.title})")
     if use_git:
@@ -168,6 +172,8 @@ def _install(project: Path) -> None:
 
 
 def _print_next_steps(project: Path, *, installed: bool) -> None:
+    from pathlib import Path
+
     try:
         shown = project.relative_to(Path.cwd())
     except ValueError:
@@ -207,7 +213,7 @@ def info_command(framework: Framework) -> None:
         click.echo(f"  {variable.name}: {_describe(variable)}")
     click.echo(
         "\nUse the template without fwscaffold:\n"
-        f"  cookiecutter {framework.path}\n"
+        f"  cookiecutter {framework.location}\n"
         f"  cookiecutter <git-url> --directory templates/{framework.name}"
     )
 

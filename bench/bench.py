@@ -78,9 +78,12 @@ def header(title: str, ours: str, theirs: str) -> None:
 
 def startup(runs: int) -> None:
     header("CLI start-up", "fwscaffold", "`cookiecutter --help`")
-    theirs = sample(runs, lambda d: timed([str(BIN / "cookiecutter"), "--help"], d))
     for args in (["--help"], ["list"], ["info", "flask"]):
-        ours = sample(runs, lambda d, a=args: timed([str(BIN / "fwscaffold"), *a], d))
+        ours, theirs = paired(
+            runs,
+            lambda d, a=args: timed([str(BIN / "fwscaffold"), *a], d),
+            lambda d: timed([str(BIN / "cookiecutter"), "--help"], d),
+        )
         print(row(f"`fwscaffold {' '.join(args)}`", ours, theirs, "<= 0.30x"))
 
 
@@ -210,7 +213,10 @@ def _where(key: tuple[str, int, str]) -> str:
 
 
 def profile(frameworks: list[str]) -> None:
-    print("\n### Profile of each project's first test run (cProfile, seconds)\n")
+    print(
+        "\n### Profile of each project's first test run, before any bytecode is compiled, "
+        "without the warmer (cProfile, seconds)\n"
+    )
     print(
         "| case | total | importing modules | of which compiling source to bytecode "
         "| running the tests | biggest own times besides compiling |"

@@ -34,7 +34,7 @@ class InstallReport:
     used_network: bool = False
 
     def breakdown(self) -> str:
-        return ", ".join(f"{name} {seconds:.1f} s" for name, seconds in self.steps.items())
+        return ", ".join(f"{name} {seconds:.2f} s" for name, seconds in self.steps.items())
 
 
 def find_uv() -> str | None:

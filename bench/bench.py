@@ -33,13 +33,27 @@ STEPS = re.compile(r"\(venv ([\d.]+) s, install ([\d.]+) s, tests ([\d.]+) s\)")
 FRAMEWORKS = sorted(p.parent.name for p in (REPO / "templates").glob("[!_]*/cookiecutter.json"))
 
 
-def timed(argv: list[str], cwd: Path) -> float:
+def run_timed(argv: list[str], cwd: Path) -> tuple[float, str]:
+    """Run `argv`; return its wall-clock seconds and its stdout. A failure ends the benchmark."""
     start = time.perf_counter()
     result = subprocess.run(argv, cwd=cwd, capture_output=True, text=True, check=False)
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
         raise SystemExit(f"{' '.join(argv)} failed:\n{result.stdout}{result.stderr}")
-    return elapsed
+    return elapsed, result.stdout
+
+
+def timed(argv: list[str], cwd: Path) -> float:
+    return run_timed(argv, cwd)[0]
+
+
+def fwscaffold_new(fw: str, out: Path, *options: str) -> list[str]:
+    return [str(BIN / "fwscaffold"), "new", fw, "x", "--no-input", *options, "-o", str(out)]
+
+
+def cookiecutter_bake(fw: str, out: Path) -> list[str]:
+    template = str(REPO / "templates" / fw)
+    return [str(BIN / "cookiecutter"), template, "--no-input", "-o", str(out), "project_slug=x"]
 
 
 def sample(runs: int, once: Callable[[Path], float]) -> list[float]:
@@ -92,37 +106,15 @@ def generation(runs: int, frameworks: list[str]) -> None:
     for fw in frameworks:
         ours, theirs = paired(
             runs,
-            lambda d, f=fw: timed(
-                [str(BIN / "fwscaffold"), "new", f, "x", "--no-input", "-o", str(d)], d
-            ),
-            lambda d, f=fw: timed(
-                [
-                    str(BIN / "cookiecutter"),
-                    str(REPO / "templates" / f),
-                    "--no-input",
-                    "-o",
-                    str(d),
-                    "project_slug=x",
-                ],
-                d,
-            ),
+            lambda d, f=fw: timed(fwscaffold_new(f, d), d),
+            lambda d, f=fw: timed(cookiecutter_bake(f, d), d),
         )
         print(row(fw, ours, theirs, "<= 0.80x"))
 
 
 def _plain_path(fw: str, tmp: Path) -> float:
     start = time.perf_counter()
-    timed(
-        [
-            str(BIN / "cookiecutter"),
-            str(REPO / "templates" / fw),
-            "--no-input",
-            "-o",
-            str(tmp),
-            "project_slug=x",
-        ],
-        tmp,
-    )
+    timed(cookiecutter_bake(fw, tmp), tmp)
     project = tmp / "x"
     timed([sys.executable, "-m", "venv", ".venv"], project)
     timed(
@@ -133,13 +125,10 @@ def _plain_path(fw: str, tmp: Path) -> float:
 
 
 def _green_once(fw: str, tmp: Path, steps: list[tuple[float, ...]]) -> float:
-    argv = [str(BIN / "fwscaffold"), "new", fw, "x", "--no-input", "--install", "-o", str(tmp)]
-    start = time.perf_counter()
-    result = subprocess.run(argv, cwd=tmp, capture_output=True, text=True, check=False)
-    elapsed = time.perf_counter() - start
-    found = STEPS.search(result.stdout)
-    if result.returncode != 0 or not found:
-        raise SystemExit(f"{' '.join(argv)} failed:\n{result.stdout}{result.stderr}")
+    elapsed, stdout = run_timed(fwscaffold_new(fw, tmp, "--install"), tmp)
+    found = STEPS.search(stdout)
+    if not found:
+        raise SystemExit(f"no step breakdown in the --install report:\n{stdout}")
     venv, install, tests = (float(g) for g in found.groups())
     steps.append((elapsed - venv - install - tests, venv, install, tests))
     return elapsed
@@ -170,7 +159,7 @@ def green(runs: int, frameworks: list[str], plain_runs: int) -> None:
 
 def _profile_tests(fw: str, tmp: Path) -> str:
     """cProfile one first test run of a freshly installed project; name where the time goes."""
-    timed([str(BIN / "fwscaffold"), "new", fw, "x", "--no-input", "--install", "-o", str(tmp)], tmp)
+    timed(fwscaffold_new(fw, tmp, "--install"), tmp)
     project = tmp / "x"
     for cache in list(project.rglob("__pycache__")):
         shutil.rmtree(cache)  # back to the state right after install: no bytecode yet

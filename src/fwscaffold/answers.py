@@ -60,14 +60,27 @@ def check_slug(framework: Framework, slug: str) -> None:
     _apply_rule(framework, "check_slug", slug)
 
 
+def check_answer(framework: Framework, key: str, value: str) -> None:
+    """Check one typed answer with the rule the hook applies to it, so a prompt can ask again
+    at once instead of failing after the last question."""
+    rules = load_hook(framework.hooks_dir / "pre_gen_project.py")
+    if key == "package_name":
+        _apply_rule(framework, "check_package_name", value)
+    elif key in rules.TEXT_FIELDS:
+        _apply_rule(framework, "check_text", key, value)
+
+
 def resolve_context(
     framework: Framework,
     render: Render,
     given: Mapping[str, str],
     ask: Ask | None,
     version: str,
+    defaults: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """Fill every variable in template order: typed value, else answer to `ask`, else default.
+
+    `defaults` replaces the template's default for a variable (e.g. the author from git).
 
     Mirrors cookiecutter's own pass over cookiecutter.json (private `_` keys copied, `__` keys
     rendered, `__prompts__` dropped), except that typed values are never rendered: only the
@@ -85,7 +98,10 @@ def resolve_context(
             context[key] = given[key]
         else:
             variable = framework.variable(key)
-            default = render(raw[0] if isinstance(raw, list) else raw, context)
+            if defaults and key in defaults:
+                default = defaults[key]
+            else:
+                default = render(raw[0] if isinstance(raw, list) else raw, context)
             context[key] = ask(variable, default) if ask and variable else default
     context["_fwscaffold_version"] = version
     _apply_rule(framework, "validate", context)

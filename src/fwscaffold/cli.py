@@ -7,6 +7,7 @@ start fast.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
@@ -35,12 +36,17 @@ class FwscaffoldGroup(click.Group):
             result = super().main(*args, **kwargs)
         except FwscaffoldError as error:
             _fail(str(error), error.exit_code)
+        except click.exceptions.NoArgsIsHelpError as error:
+            # `fwscaffold` alone asks for help, not an error: print it, exit 0.
+            click.echo(error.ctx.get_help())
+            sys.exit(0)
         except click.ClickException as error:
             ctx = getattr(error, "ctx", None)
             hint = f" See '{ctx.command_path} --help'." if ctx else ""
             _fail(f"{error.format_message()}{hint}", error.exit_code)
         except click.Abort:
-            _fail("aborted.", 1)
+            # Click turns Ctrl-C (and Ctrl-D) at a prompt into Abort; nothing was written yet.
+            _fail("interrupted at a prompt; nothing was written.", 130)
         sys.exit(result if isinstance(result, int) else 0)
 
     def invoke(self, ctx: click.Context) -> Any:
@@ -65,20 +71,81 @@ class FrameworkType(click.ParamType):  # type: ignore[type-arg]
         return [CompletionItem(n) for n in load_frameworks() if n.startswith(incomplete)]
 
 
-def _ask(variable: Variable, default: str) -> str:
-    label = variable.prompt or variable.name
-    if variable.choices:
-        return str(click.prompt(label, default=default, type=click.Choice(variable.choices)))
-    return str(click.prompt(label, default=default))
+def _asker(framework: Framework) -> Callable[[Variable, str], str]:
+    """Prompt for one variable; a typed answer that breaks a rule is refused at once, with the
+    reason on one line, and asked again (the answers given so far are kept)."""
+    from fwscaffold.answers import check_answer
+
+    def checked(name: str, value: str) -> str:
+        try:
+            check_answer(framework, name, value)
+        except FwscaffoldError as error:
+            raise click.UsageError(str(error)) from None
+        return value
+
+    def ask(variable: Variable, default: str) -> str:
+        label = variable.prompt or variable.name
+        if variable.choices:
+            return str(click.prompt(label, default=default, type=click.Choice(variable.choices)))
+        return str(
+            click.prompt(label, default=default, value_proc=lambda v: checked(variable.name, v))
+        )
+
+    return ask
 
 
-@click.group("fwscaffold", cls=FwscaffoldGroup, context_settings=CONTEXT_SETTINGS)
+def _complete_set(ctx: click.Context, param: Any, incomplete: str) -> list[Any]:
+    """`--set <TAB>` offers the framework's variables; `--set docker=<TAB>` their choices."""
+    from click.shell_completion import CompletionItem
+
+    framework: object = ctx.params.get("framework") or _framework_from_completed_words()
+    if not isinstance(framework, Framework):
+        return []
+    key, sep, value = incomplete.partition("=")
+    if sep:
+        variable = framework.variable(key)
+        choices = variable.choices if variable else ()
+        return [CompletionItem(f"{key}={c}") for c in choices if c.startswith(value)]
+    return [
+        CompletionItem(f"{v.name}=", help=v.prompt)
+        for v in framework.variables
+        if v.name.startswith(incomplete) and v.name != "project_slug"
+    ]
+
+
+def _framework_from_completed_words() -> Framework | None:
+    """`--set` still waiting for its value stops Click's partial parse before the arguments are
+    converted, so read FRAMEWORK from the words being completed (Click's bash, zsh and fish
+    scripts all pass them in COMP_WORDS)."""
+    import os
+
+    from click.shell_completion import split_arg_string
+
+    words = split_arg_string(os.environ.get("COMP_WORDS", ""))
+    rest = iter(words[words.index("new") + 1 :] if "new" in words else [])
+    for word in rest:
+        if word in ("-o", "--output-dir", "--set"):
+            next(rest, None)
+        elif not word.startswith("-"):
+            try:
+                return get_framework(word)
+            except FwscaffoldError:
+                return None
+    return None
+
+
+@click.group(
+    "fwscaffold",
+    cls=FwscaffoldGroup,
+    context_settings=CONTEXT_SETTINGS,
+    no_args_is_help=True,
+)
 @click.version_option(__version__, "-V", "--version", prog_name="fwscaffold")
 def cli() -> None:
     """Generate a runnable, tested starter project for a Python web framework."""
 
 
-@cli.command("new")
+@cli.command("new", short_help="Create a project from a framework's template.")
 @click.argument("framework", type=FrameworkType())
 @click.argument("name")
 @click.option(
@@ -94,6 +161,7 @@ def cli() -> None:
     "assignments",
     metavar="KEY=VALUE",
     multiple=True,
+    shell_complete=_complete_set,
     help="Set a template variable (repeatable); see `fwscaffold info FRAMEWORK`.",
 )
 @click.option("--no-input", is_flag=True, help="Never prompt; use defaults for the rest.")
@@ -123,14 +191,45 @@ def new_command(
         raise click.UsageError("the project slug is the NAME argument; don't --set project_slug.")
     interactive = not no_input and sys.stdin.isatty()
     project = generate_project(
-        framework, name, output_dir=Path(output_dir), given=given, ask=_ask if interactive else None
+        framework,
+        name,
+        output_dir=Path(output_dir),
+        given=given,
+        ask=_asker(framework) if interactive else None,
+        defaults=_author_defaults(framework),
     )
     click.echo(f"Created {project} ({framework.title})")
-    if use_git:
-        _init_git(project)
-    if install:
-        _install(project)
-    _print_next_steps(project, installed=install)
+    try:
+        if use_git:
+            _init_git(project)
+        if install:
+            _install(project)
+    except KeyboardInterrupt:
+        # The project is complete: keep it, and say how to finish what was stopped.
+        steps = "\n".join(f"  {step}" for step in _next_steps(project, installed=False))
+        raise InterruptedByUserError(
+            f"interrupted; the project {project} is complete and was kept"
+            + (" (its .venv may be partial: remove it first)" if install else "")
+            + f". To finish:\n{steps}"
+        ) from None
+    click.echo(
+        "\nNext steps:\n" + "\n".join(f"  {s}" for s in _next_steps(project, installed=install))
+    )
+
+
+def _author_defaults(framework: Framework) -> dict[str, str]:
+    """The user's git identity as the author's default answers, where the hook accepts it."""
+    from fwscaffold.answers import check_answer
+    from fwscaffold.vcs import git_identity
+
+    defaults = {}
+    for key, value in git_identity().items():
+        try:
+            check_answer(framework, key, value)
+        except FwscaffoldError:
+            continue
+        defaults[key] = value
+    return defaults
 
 
 def _init_git(project: Path) -> None:
@@ -171,34 +270,45 @@ def _install(project: Path) -> None:
         raise FwscaffoldError(f"the generated project's tests failed: {report.test_summary}")
 
 
-def _print_next_steps(project: Path, *, installed: bool) -> None:
+def _next_steps(project: Path, *, installed: bool) -> list[str]:
+    import shlex
     from pathlib import Path
 
     try:
         shown = project.relative_to(Path.cwd())
     except ValueError:
         shown = project
-    steps = [f"cd {shown}"]
+    steps = [f"cd {shlex.quote(str(shown))}"]
     if installed:
         steps.append(". .venv/bin/activate")
     else:
-        steps += ["python -m venv .venv && . .venv/bin/activate", 'pip install -e ".[dev]"']
-    steps += ["pytest", "# README.md: the dev and production servers, and a tour of the code"]
-    click.echo("\nNext steps:\n" + "\n".join(f"  {step}" for step in steps))
+        steps += ["python3 -m venv .venv && . .venv/bin/activate", 'pip install -e ".[dev]"']
+    return [*steps, "pytest", "# README.md: the dev and production servers, and a tour of the code"]
 
 
-@cli.command("list")
+@cli.command("list", short_help="List the frameworks and what each starter shows.")
 def list_command() -> None:
     """List the frameworks, what each starter shows, and its conventions."""
+    import shutil
+    import textwrap
+
     frameworks = load_frameworks()
     width = max((len(name) for name in frameworks), default=0)
+    indent = " " * (width + 2)
+    # Wrapped at spaces only, so names like `multi-page` or `create_app()` stay whole.
+    wrap = textwrap.TextWrapper(
+        width=max(40, shutil.get_terminal_size().columns - 1),
+        subsequent_indent=indent,
+        break_on_hyphens=False,
+        break_long_words=False,
+    )
     for name, framework in frameworks.items():
-        click.echo(f"{name:<{width}}  {framework.description}")
         concepts = ", ".join(c.concept for c in framework.conventions)
-        click.echo(f"{'':<{width}}  conventions: {concepts}")
+        click.echo(wrap.fill(f"{name:<{width}}  {framework.description}"))
+        click.echo(wrap.fill(f"{indent}conventions: {concepts}"))
 
 
-@cli.command("info")
+@cli.command("info", short_help="Show a framework's tour, variables and usage.")
 @click.argument("framework", type=FrameworkType())
 def info_command(framework: Framework) -> None:
     """Show FRAMEWORK's conventions tour, template variables, and cookiecutter usage."""
@@ -211,6 +321,10 @@ def info_command(framework: Framework) -> None:
     click.echo("\nTemplate variables (set with --set KEY=VALUE):")
     for variable in framework.variables:
         click.echo(f"  {variable.name}: {_describe(variable)}")
+    click.echo(
+        "  (fwscaffold new takes author_name and author_email from your git config "
+        "user.name and user.email when set.)"
+    )
     click.echo(
         "\nUse the template without fwscaffold:\n"
         f"  cookiecutter {framework.location}\n"

@@ -121,5 +121,11 @@ def get_framework(name: str, root: str | os.PathLike[str] | None = None) -> Fram
     try:
         return frameworks[name.lower()]
     except KeyError:
+        from difflib import get_close_matches
+
+        close = get_close_matches(name.lower(), frameworks, n=1)
+        hint = f"did you mean {close[0]!r}? " if close else ""
         known = ", ".join(frameworks)
-        raise UnknownFrameworkError(f"unknown framework {name!r}; choose from: {known}.") from None
+        raise UnknownFrameworkError(
+            f"unknown framework {name!r}; {hint}choose from: {known}."
+        ) from None

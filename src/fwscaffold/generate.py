@@ -131,18 +131,22 @@ def generate_project(
     output_dir: Path,
     given: Mapping[str, str] | None = None,
     ask: Ask | None = None,
+    defaults: Mapping[str, str] | None = None,
 ) -> Path:
     """Bake `framework` as `output_dir/slug` and return that path.
 
     `given` holds typed values (kept literal); `ask`, if set, is called for every other
-    variable with its rendered default. All checks run before anything is written.
+    variable with its default (from `defaults`, else the template's rendered one). All checks
+    run before anything is written.
     """
     values = {**(given or {}), "project_slug": slug}
     check_slug(framework, slug)
     check_given(framework, values)
     output_dir = output_dir.absolute()
     target = plan_target(output_dir, slug)
-    context = resolve_context(framework, _default_renderer(framework), values, ask, __version__)
+    context = resolve_context(
+        framework, _default_renderer(framework), values, ask, __version__, defaults
+    )
 
     created_dirs = _make_output_dir(output_dir)
     workdir: Path | None = None

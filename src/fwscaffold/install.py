@@ -144,7 +144,9 @@ def install_project(project: Path, progress: Progress, *, use_uv: bool = True) -
         steps.run(
             "venv",
             "creating .venv with uv",
-            [uv, "venv", "--quiet", "--python", sys.executable, str(venv)],
+            # --seed puts pip in the venv: without it, `pip install` after activating
+            # would silently reach another interpreter.
+            [uv, "venv", "--quiet", "--seed", "--python", sys.executable, str(venv)],
             project,
             "uv venv",
         )

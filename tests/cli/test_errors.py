@@ -32,6 +32,23 @@ def test_unknown_framework(runner, tmp_path, frameworks):
     )
 
 
+def test_misspelt_framework_gets_a_suggestion(runner, tmp_path, frameworks):
+    result = _run(runner, tmp_path, "flsk", "app")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "Error: unknown framework 'flsk'; did you mean 'flask'? "
+        f"choose from: {', '.join(frameworks)}.\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_framework_names_are_case_insensitive(runner, tmp_path):
+    result = runner.invoke(cli, ["new", "-o", str(tmp_path), "FLask", "app", "--no-input"])
+    assert result.exit_code == 0, result.output
+    assert "(Flask)" in result.stdout
+    assert (tmp_path / "app" / "app" / "__init__.py").is_file()
+
+
 PATTERN = "must start with a lowercase letter and hold only lowercase letters, digits, '-' and '_'"
 SHADOWS = "which shadows a package the generated project depends on"
 INVALID_NAMES = {

@@ -4,13 +4,31 @@ from fwscaffold.cli import cli
 
 
 def test_list_names_every_framework_with_its_conventions(runner, frameworks):
-    result = runner.invoke(cli, ["list"])
+    result = runner.invoke(cli, ["list"], env={"COLUMNS": "2000"})
     assert result.exit_code == 0
     for name, framework in frameworks.items():
         assert f"{name}  " in result.stdout
         assert framework.description in result.stdout
         for convention in framework.conventions:
             assert convention.concept in result.stdout
+
+
+def test_list_wraps_to_the_terminal_width(runner, frameworks):
+    result = runner.invoke(cli, ["list"], env={"COLUMNS": "60"})
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 60
+    # Wrapped at spaces, not cut: every description and concept is still there, whole.
+    joined = " ".join(" ".join(lines).split())
+    for name, framework in frameworks.items():
+        assert f"{name} {' '.join(framework.description.split())}" in joined
+        for convention in framework.conventions:
+            assert " ".join(convention.concept.split()) in joined
+
+
+def test_info_says_the_author_defaults_come_from_git(runner):
+    result = runner.invoke(cli, ["info", "flask"])
+    assert "from your git config user.name and user.email" in result.stdout
 
 
 def test_info_shows_tour_variables_and_cookiecutter_usage(runner, frameworks):

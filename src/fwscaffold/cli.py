@@ -206,11 +206,12 @@ def new_command(
             _install(project)
     except KeyboardInterrupt:
         # The project is complete: keep it, and say how to finish what was stopped.
-        steps = "\n".join(f"  {step}" for step in _next_steps(project, installed=False))
+        steps = _next_steps(project, installed=False)
+        if install:
+            steps.insert(1, "rm -rf .venv  # partly installed when interrupted")
         raise InterruptedByUserError(
-            f"interrupted; the project {project} is complete and was kept"
-            + (" (its .venv may be partial: remove it first)" if install else "")
-            + f". To finish:\n{steps}"
+            f"interrupted; the project {project} is complete and was kept. To finish:\n"
+            + "\n".join(f"  {step}" for step in steps)
         ) from None
     click.echo(
         "\nNext steps:\n" + "\n".join(f"  {s}" for s in _next_steps(project, installed=install))

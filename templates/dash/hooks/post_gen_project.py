@@ -22,7 +22,7 @@ METADATA_FILE = ".fwscaffold.json"
 # Options every template has; a template adds its own under `_fwscaffold.remove_if`.
 COMMON_REMOVALS = {
     "docker=no": ["Dockerfile", ".dockerignore"],
-    "ci=none": [".github"],
+    "ci=none": [".github", ".pre-commit-config.yaml"],
 }
 
 

@@ -12,9 +12,9 @@ from . import settings
 # use_pages=True imports every module in pages/ (https://dash.plotly.com/urls).
 app = Dash(__name__, title=escape(settings.PROJECT_NAME), use_pages=True)
 {%- else -%}
-from dash import Dash, html
+from dash import Dash, Input, Output, callback, dcc, html
 
-from . import {% if cookiecutter.include_example == "yes" %}dashboard, {% endif %}settings{% if cookiecutter.include_example == "yes" %}, summary{% endif %}
+from . import {% if cookiecutter.include_example == "yes" %}dashboard, {% endif %}not_found, settings{% if cookiecutter.include_example == "yes" %}, summary{% endif %}
 
 # Dash copies `title` into the index page's <title> as it is, so escape the free text.
 app = Dash(__name__, title=escape(settings.PROJECT_NAME))
@@ -22,6 +22,7 @@ app = Dash(__name__, title=escape(settings.PROJECT_NAME))
 
 # The Flask app under Dash: gunicorn serves it, and plain Flask routes can join it.
 server = app.server
+server.secret_key = settings.SECRET_KEY
 
 {% if cookiecutter.pages == "yes" -%}
 app.layout = html.Div(
@@ -34,32 +35,53 @@ app.layout = html.Div(
                     [
                         dcc.Link(page["name"], href=page["relative_path"])
                         for page in dash.page_registry.values()
+                        if page.get("nav", True)
                     ]
                 ),
             ]
         ),
-        # Where Dash renders the page that matches the URL.
+        # Where Dash renders the page that matches the URL, or pages/not_found_404.py.
         dash.page_container,
-    ]
-)
-{%- elif cookiecutter.include_example == "yes" -%}
-app.layout = html.Div(
-    [
-        html.Header(html.H1(settings.PROJECT_NAME)),
-        html.Main([dashboard.layout(), summary.layout()]),
     ]
 )
 {%- else -%}
 app.layout = html.Div(
     [
         html.Header(html.H1(settings.PROJECT_NAME)),
-        html.Main(html.P(settings.DESCRIPTION)),
+        # The browser's address; the router below renders the page that matches it.
+        dcc.Location(id="url"),
+        html.Main(id="page"),
     ]
 )
+
+
+def home() -> list[html.Section]:
+{%- if cookiecutter.include_example == "yes" %}
+    return [dashboard.layout(), summary.layout()]
+{%- else %}
+    return [html.Section(html.P(settings.DESCRIPTION))]
+{%- endif %}
+
+
+# The router draws each page only when its URL is visited, so Dash cannot find their
+# components in app.layout: the validation layout lists them for its callback checks
+# (https://dash.plotly.com/urls#dynamically-create-a-layout-for-multi-page-app-validation).
+app.validation_layout = html.Div([app.layout, *home(), not_found.layout()])
+
+
+@callback(Output("page", "children"), Input("url", "pathname"))
+def route(pathname: str) -> list[html.Section]:
+    """Dash routing without Pages: `/` is the home page, any other path is not found."""
+    if pathname == "/":
+        return home()
+    return [not_found.layout()]
 {%- endif %}
 
 
 @server.get("/health")
 def health() -> dict[str, str]:
-    """Liveness check for load balancers; Flask turns the dict into JSON."""
+    """Liveness check for load balancers; Flask turns the dict into JSON.
+
+    Flask answers HEAD for every GET route, with the same status and headers.
+    """
     return {"status": "ok"}

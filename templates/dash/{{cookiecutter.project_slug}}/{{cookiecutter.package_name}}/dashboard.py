@@ -6,17 +6,19 @@ from dash import Input, Output, callback, dcc, html
 from . import data, figures
 
 
-def layout() -> html.Section:
-    """Controls and graph; a function, so Dash builds it afresh on each page load."""
+def layout(**_query: str) -> html.Section:
+    """Controls and graph; a function, so Dash builds it afresh on each page load.
+
+    Dash Pages passes the URL's query parameters as keywords; this page needs none.
+    """
     stations = data.stations()
     years = data.years()
     return html.Section(
         [
             html.H2("Dashboard"),
             html.Label("Station", htmlFor="station"),
-            dcc.Dropdown(
-                id="station", options=stations, value=stations[0], clearable=False
-            ),
+            # Clearable (the default): the user can empty it; the callback gets None.
+            dcc.Dropdown(id="station", options=stations, value=stations[0]),
             html.Label("Year", htmlFor="year"),
             dcc.Slider(
                 id="year",
@@ -38,6 +40,8 @@ def layout() -> html.Section:
     Input("station", "value"),
     Input("year", "value"),
 )
-def update_graph(station: str, year: int) -> go.Figure:
+def update_graph(station: str | None, year: int) -> go.Figure:
     """Runs on page load and whenever the dropdown or the slider changes."""
+    if station is None:
+        return figures.empty_figure("Choose a station to plot its year.")
     return figures.weather_figure(station, year, data.monthly(station, year))

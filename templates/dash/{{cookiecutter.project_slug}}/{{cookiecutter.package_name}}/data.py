@@ -60,11 +60,17 @@ def monthly(station: str, year: int) -> list[Reading]:
     return sorted(chosen, key=lambda reading: reading.month)
 
 
-def summarise(year: int) -> list[YearSummary]:
-    """One summary per station for `year`, in station order."""
+def summarise(year: int, stations: list[str]) -> list[YearSummary]:
+    """One summary per chosen station with readings in `year`, in station order.
+
+    A station without readings that year is left out rather than averaged: the mean
+    of nothing is undefined (statistics.fmean raises on an empty list).
+    """
     summaries = []
-    for station in stations():
+    for station in sorted(stations):
         chosen = monthly(station, year)
+        if not chosen:
+            continue
         temperatures = [reading.temperature_c for reading in chosen]
         summaries.append(
             YearSummary(

@@ -30,3 +30,11 @@ def weather_figure(station: str, year: int, readings: list[Reading]) -> go.Figur
         legend={"orientation": "h"},
     )
     return figure
+
+
+def empty_figure(message: str) -> go.Figure:
+    """No traces, only the message, so the graph never keeps showing stale data."""
+    figure = go.Figure()
+    figure.add_annotation(text=message, showarrow=False, font={"size": 16})
+    figure.update_layout(xaxis={"visible": False}, yaxis={"visible": False})
+    return figure

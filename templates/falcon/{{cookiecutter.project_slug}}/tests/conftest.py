@@ -12,13 +12,17 @@ from falcon import testing
 from {{ cookiecutter.package_name }}.app import create_app
 from {{ cookiecutter.package_name }}.config import Config
 {%- if cookiecutter.include_example == "yes" %}
+from {{ cookiecutter.package_name }}.store import NoteStore
 
 API_TOKEN = "test-token"
 
 
 @pytest.fixture
 def config(tmp_path) -> Config:
-    return Config(api_token=API_TOKEN, database_path=tmp_path / "notes.sqlite3")
+    config = Config(api_token=API_TOKEN, database_path=tmp_path / "notes.sqlite3")
+    # What the Procfile's release step does before the server starts.
+    NoteStore(config.database_path).create_schema()
+    return config
 
 
 @pytest.fixture

@@ -1,9 +1,14 @@
 from __future__ import annotations
 {%- if cookiecutter.include_example == "yes" %}
 
+import os
+import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from falcon import testing
 
 from {{ cookiecutter.package_name }}.app import create_app
 from {{ cookiecutter.package_name }}.config import (
@@ -13,11 +18,16 @@ from {{ cookiecutter.package_name }}.config import (
     ConfigError,
     sqlite_path,
 )
+from {{ cookiecutter.package_name }}.store import RELEASE_COMMAND, main
 
 
-def test_production_refuses_to_start_without_api_token():
+@pytest.mark.parametrize("token", [None, "", "   "])
+def test_production_refuses_to_start_without_api_token(token):
+    environ = {"DATABASE_URL": "sqlite:////tmp/notes.sqlite3"}
+    if token is not None:
+        environ["API_TOKEN"] = token
     with pytest.raises(ConfigError, match="API_TOKEN"):
-        Config.from_env({"DATABASE_URL": "sqlite:////tmp/notes.sqlite3"})
+        Config.from_env(environ)
 
 
 def test_production_reads_the_environment():
@@ -51,13 +61,62 @@ def test_database_url_must_name_a_sqlite_file(url):
         sqlite_path(url)
 
 
-def test_create_app_reads_the_environment(monkeypatch, tmp_path):
+@pytest.fixture
+def environment(monkeypatch, tmp_path):
+    """Production settings in an empty folder: no database before the release step."""
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("DEBUG", "1")
-    monkeypatch.delenv("API_TOKEN", raising=False)
-    monkeypatch.delenv("DATABASE_URL", raising=False)
-    create_app()
-    assert sqlite_path(DEFAULT_DATABASE_URL).is_file()
+    monkeypatch.delenv("DEBUG", raising=False)
+    monkeypatch.setenv("API_TOKEN", "secret")
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'prod.sqlite3'}")
+    return tmp_path / "prod.sqlite3"
+
+
+def test_the_release_command_creates_the_database(environment):
+    # Our own command, run without a shell.
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, *RELEASE_COMMAND.split()[1:]],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ),
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert environment.is_file()
+
+
+def test_the_server_serves_after_the_release_step(environment, capsys):
+    main()
+    assert "Database ready" in capsys.readouterr().out
+    client = testing.TestClient(create_app())
+    assert client.simulate_get("/api/notes").json == []
+
+
+def test_the_server_refuses_to_start_without_api_token(environment, monkeypatch):
+    main()
+    monkeypatch.setenv("API_TOKEN", "")
+    with pytest.raises(SystemExit, match="API_TOKEN"):
+        create_app()
+
+
+def test_the_server_refuses_to_start_before_the_release_step(environment):
+    with pytest.raises(SystemExit) as refusal:
+        create_app()
+    message = str(refusal.value.code)
+    assert RELEASE_COMMAND in message
+    assert "\n" not in message
+    assert not environment.exists()
+
+
+def test_the_server_refuses_to_start_when_the_table_is_missing(environment):
+    sqlite3.connect(environment).close()
+    with pytest.raises(SystemExit, match="no note table"):
+        create_app()
+
+
+def test_the_release_step_names_a_bad_database_url(environment, monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", "postgresql://db/notes")
+    with pytest.raises(SystemExit, match="DATABASE_URL"):
+        main()
 {%- else %}
 
 from falcon import testing

@@ -2,6 +2,9 @@ from __future__ import annotations
 
 from html import escape
 
+import pytest
+from helpers import assert_json_error
+
 from {{ cookiecutter.package_name }}.config import PROJECT_NAME
 from {{ cookiecutter.package_name }}.home import HomeResource
 
@@ -25,14 +28,24 @@ def test_health(client):
     assert result.json == {"status": "ok"}
 
 
-def test_unknown_route_is_a_json_404(client):
-    result = client.simulate_get("/no/such/page")
-    assert result.status_code == 404
-    assert result.headers["Content-Type"].startswith("application/json")
-    assert isinstance(result.json["message"], str)
+@pytest.mark.parametrize("path", ["/", "/health"])
+def test_head_answers_like_get_without_a_body(client, path):
+    got, head = client.simulate_get(path), client.simulate_head(path)
+    assert head.status_code == 200
+    assert head.content == b""
+    assert head.headers["Content-Type"] == got.headers["Content-Type"]
+    assert head.headers["Content-Length"] == str(len(got.content))
 
 
-def test_wrong_method_is_a_json_405(client):
-    result = client.simulate_put("/health")
-    assert result.status_code == 405
-    assert isinstance(result.json["message"], str)
+@pytest.mark.parametrize("path", ["/no/such/page", "/health/", "/api"])
+def test_unknown_path_is_a_json_404(client, path):
+    assert_json_error(client.simulate_get(path), 404)
+
+
+@pytest.mark.parametrize("method", ["POST", "PUT", "PATCH", "DELETE", "TRACE"])
+def test_wrong_method_is_a_json_405_with_allow(client, method):
+    result = client.simulate_request(method, "/health")
+    assert_json_error(result, 405)
+    allowed = {m.strip() for m in result.headers["Allow"].split(",")}
+    assert {"GET", "HEAD"} <= allowed
+    assert method not in allowed

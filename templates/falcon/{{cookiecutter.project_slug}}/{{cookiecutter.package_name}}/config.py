@@ -41,14 +41,21 @@ class Config:
     def from_env(cls, environ: Mapping[str, str] = os.environ) -> Config:
         """Production settings, unless DEBUG turns on the development defaults."""
         debug = environ.get("DEBUG", "").lower() in TRUE_VALUES
-        api_token = environ.get("API_TOKEN") or (DEVELOPMENT_API_TOKEN if debug else "")
+        # An empty or blank token would let `Authorization: Bearer` with no token write.
+        api_token = environ.get("API_TOKEN", "").strip()
+        if not api_token and debug:
+            api_token = DEVELOPMENT_API_TOKEN
         if not api_token:
             raise ConfigError(
                 "API_TOKEN is not set: production needs the bearer token that guards "
                 "writes to the API (or set DEBUG=1 to use the development defaults)."
             )
-        database_url = environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL
-        return cls(api_token=api_token, database_path=sqlite_path(database_url))
+        return cls(api_token=api_token, database_path=database_path(environ))
+
+
+def database_path(environ: Mapping[str, str] = os.environ) -> Path:
+    """The SQLite file of DATABASE_URL, or the default one; no other setting needed."""
+    return sqlite_path(environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL)
 
 
 def sqlite_path(url: str) -> Path:

@@ -42,3 +42,6 @@ class HomeResource:
     {{ cookiecutter.__def }} on_get(self, req: Request, resp: Response) -> None:
         resp.content_type = falcon.MEDIA_HTML
         resp.text = self.page
+
+    # HEAD works wherever GET does: same headers, and Falcon drops the body.
+    on_head = on_get

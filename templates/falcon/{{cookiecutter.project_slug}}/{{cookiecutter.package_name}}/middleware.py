@@ -8,10 +8,9 @@ from __future__ import annotations
 import time
 from typing import Any
 
-import falcon
-{%- if cookiecutter.interface == "asgi" %}
+{% if cookiecutter.interface == "asgi" -%}
 from falcon.asgi import Request, Response
-{%- else %}
+{%- else -%}
 from falcon import Request, Response
 {%- endif %}
 
@@ -28,21 +27,3 @@ class RequestTimer:
     ) -> None:
         elapsed_ms = (time.perf_counter() - req.context.started) * 1000
         resp.set_header("Server-Timing", f"app;dur={elapsed_ms:.1f}")
-
-
-class BodySizeLimit:
-    """Refuse request bodies over `max_bytes` before anything reads them."""
-
-    def __init__(self, max_bytes: int) -> None:
-        self.max_bytes = max_bytes
-
-    {{ cookiecutter.__def }} process_request(self, req: Request, resp: Response) -> None:
-        if req.content_length is None and req.get_header("Transfer-Encoding"):
-            # A chunked body announces no size, so the limit could not be enforced.
-            raise falcon.HTTPLengthRequired(
-                description="Send the body with a Content-Length header."
-            )
-        if req.content_length is not None and req.content_length > self.max_bytes:
-            raise falcon.HTTPContentTooLarge(
-                description=f"The body must not exceed {self.max_bytes} bytes."
-            )

@@ -287,15 +287,21 @@ def _next_steps(project: Path, *, installed: bool) -> list[str]:
     return [*steps, "pytest", "# README.md: the dev and production servers, and a tour of the code"]
 
 
-@cli.command("list", short_help="List the frameworks and what each starter shows.")
-def list_command() -> None:
-    """List the frameworks, what each starter shows, and its conventions."""
+@cli.command("list", short_help="List the frameworks by kind, and what each starter shows.")
+@click.option("--json", "as_json", is_flag=True, help="Print the same data as JSON.")
+def list_command(as_json: bool) -> None:
+    """List the frameworks by kind: what each is good for, what its starter shows."""
     import shutil
     import textwrap
 
+    from fwscaffold.cards import card, grouped, summary
+
     frameworks = load_frameworks()
+    if as_json:
+        _echo_json({"frameworks": [summary(fw) for fw in frameworks.values()]})
+        return
     width = max((len(name) for name in frameworks), default=0)
-    indent = " " * (width + 2)
+    indent = " " * (width + 4)
     # Wrapped at spaces only, so names like `multi-page` or `create_app()` stay whole.
     wrap = textwrap.TextWrapper(
         width=max(40, shutil.get_terminal_size().columns - 1),
@@ -303,18 +309,41 @@ def list_command() -> None:
         break_on_hyphens=False,
         break_long_words=False,
     )
-    for name, framework in frameworks.items():
-        concepts = ", ".join(c.concept for c in framework.conventions)
-        click.echo(wrap.fill(f"{name:<{width}}  {framework.description}"))
-        click.echo(wrap.fill(f"{indent}conventions: {concepts}"))
+    for heading, members in grouped(frameworks).items():
+        click.echo(f"{heading}:")
+        for framework in members:
+            about = card(framework)
+            status = "" if about["status"] == "maintained" else f" [{about['status']}]"
+            concepts = ", ".join(c.concept for c in framework.conventions)
+            click.echo(wrap.fill(f"  {framework.name:<{width}}  {framework.description}{status}"))
+            if about["good_for"]:
+                click.echo(wrap.fill(f"{indent}good for: {about['good_for']}"))
+            click.echo(wrap.fill(f"{indent}conventions: {concepts}"))
 
 
-@cli.command("info", short_help="Show a framework's tour, variables and usage.")
+@cli.command("info", short_help="Show a framework's card, tour, variables and usage.")
 @click.argument("framework", type=FrameworkType())
-def info_command(framework: Framework) -> None:
-    """Show FRAMEWORK's conventions tour, template variables, and cookiecutter usage."""
+@click.option("--json", "as_json", is_flag=True, help="Print the same data as JSON.")
+def info_command(framework: Framework, as_json: bool) -> None:
+    """Show FRAMEWORK's card, conventions tour, template variables, and cookiecutter usage."""
+    from fwscaffold.cards import KINDS, card, details
+
+    if as_json:
+        _echo_json(details(framework))
+        return
     click.echo(f"{framework.title}: {framework.description}\n")
-    click.echo("Conventions tour (concept -> file in the generated project):")
+    about = card(framework)
+    kinds = ", ".join(KINDS.get(k, k).lower() for k in about["kinds"])
+    for label, value in (
+        ("kind", kinds),
+        ("versions", about["versions"]),
+        ("server", about["server"]),
+        ("status", about["status"]),
+        ("tutorial", about["tutorial"]),
+    ):
+        if value:
+            click.echo(f"  {label + ':':<10}{value}")
+    click.echo("\nConventions tour (concept -> file in the generated project):")
     width = max((len(c.concept) for c in framework.conventions), default=0)
     for convention in framework.conventions:
         note = "  (include_example=yes)" if convention.needs_example else ""
@@ -331,6 +360,84 @@ def info_command(framework: Framework) -> None:
         f"  cookiecutter {framework.location}\n"
         f"  cookiecutter <git-url> --directory templates/{framework.name}"
     )
+
+
+@cli.command("compare", short_help="Show one concept's code in every framework.")
+@click.argument("concept", required=False)
+@click.argument("names", metavar="[FRAMEWORK]...", nargs=-1)
+@click.option(
+    "--html",
+    "html_file",
+    type=click.Path(dir_okay=False),
+    help="Write one self-contained HTML page: the table and every concept side by side.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the same data as JSON.")
+def compare_command(
+    concept: str | None, names: tuple[str, ...], html_file: str | None, as_json: bool
+) -> None:
+    """Without CONCEPT, the concept x framework table; with it, that concept's code in each
+    FRAMEWORK (default: every HTTP starter), taken from the templates rendered with defaults."""
+    from fwscaffold import compare
+    from fwscaffold.concepts import CONCEPTS
+
+    chosen = compare.pick(load_frameworks(), concept, names)
+    if html_file:
+        from pathlib import Path
+
+        Path(html_file).write_text(compare.html_page(chosen), "utf-8")
+        click.echo(f"Wrote {html_file}")
+        return
+    if as_json:
+        _echo_json(compare.as_json(chosen, concept))
+        return
+    if concept is None:
+        _echo_table(compare.table(chosen), CONCEPTS)
+        return
+    colour = sys.stdout.isatty()
+    for snippet in compare.snippets(chosen, [concept])[concept]:
+        click.echo(click.style(f"== {snippet.title}: {snippet.location}", bold=True))
+        code = snippet.code
+        if colour:
+            code = compare.highlight_terminal(code, snippet.location.file)
+        click.echo(code)
+
+
+def _echo_table(rows: dict[str, dict[str, Any]], titles: dict[str, str]) -> None:
+    """Concepts down, frameworks across, split into as many tables as the terminal needs."""
+    import shutil
+
+    columns = max(40, shutil.get_terminal_size().columns - 1)
+    names = list(next(iter(rows.values()), {}))
+    first = max(len(concept) for concept in rows)
+
+    def cell(value: object) -> str:
+        return str(value) if value else "-"
+
+    widths = {n: max(len(n), *(len(cell(r[n])) for r in rows.values())) for n in names}
+    groups: list[list[str]] = [[]]
+    used = first
+    for name in names:
+        if groups[-1] and used + 2 + widths[name] > columns:
+            groups.append([])
+            used = first
+        groups[-1].append(name)
+        used += 2 + widths[name]
+    for number, group in enumerate(groups):
+        if number:
+            click.echo()
+        click.echo(f"{'concept':<{first}}" + "".join(f"  {n:<{widths[n]}}" for n in group))
+        for concept, row in rows.items():
+            line = f"{concept:<{first}}" + "".join(f"  {cell(row[n]):<{widths[n]}}" for n in group)
+            click.echo(line.rstrip())
+    click.echo()
+    for concept, title in titles.items():
+        click.echo(f"{concept:<{first}}  {title}")
+
+
+def _echo_json(data: object) -> None:
+    import json
+
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
 
 
 def _describe(variable: Variable) -> str:

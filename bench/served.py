@@ -278,43 +278,53 @@ def table(path: str, rows: list[Row], args: argparse.Namespace) -> None:
             print(row.markdown())
 
 
-# Loaded by every Python process of the profiled server through PYTHONPATH. Threads other
-# than the main one are profiled from their start; the main thread from SIGPROF, which
-# served.py sends once the server answers, so start-up and imports stay out. Each process
-# writes <pid>.prof when it exits (the server is stopped with SIGTERM, gracefully).
+# Loaded by every Python process of the profiled server through PYTHONPATH. cProfile's own
+# wall-clock timer: a CPU-time timer (time.thread_time, a system call per event) slowed the
+# servers tenfold here. So with threads (cheroot), time spent waiting for the GIL lands on the
+# call that released it (send, flush). Threads other than the main one are profiled from their
+# start; the main thread from the first SIGPROF, which served.py sends once the server answers
+# (start-up and imports stay out). The second SIGPROF writes <pid>.prof: uvicorn ends itself
+# by re-raising SIGTERM, so an atexit hook would never run. Other threads' profilers are only
+# read, never stopped.
 PROFILER = """\
-import atexit, cProfile, os, pstats, signal, threading
+import cProfile, os, pstats, signal, threading
 
 _out = os.environ.get("SERVED_PROFILE_DIR")
 if _out:
-    _profiles = []
+    _profiles, _main = [], []
     _bootstrap = threading.Thread._bootstrap_inner
 
+    class _Taken:
+        def __init__(self, profile):
+            profile.snapshot_stats()
+            self.stats = profile.stats
+
+        def create_stats(self):
+            pass
+
+    def _start():
+        profile = cProfile.Profile()
+        _profiles.append(profile)
+        profile.enable()
+        return profile
+
     def _profiled_thread(thread):
-        profile = cProfile.Profile()
-        _profiles.append(profile)
-        profile.enable()
-        try:
-            _bootstrap(thread)
-        finally:
-            profile.disable()
+        _start()
+        _bootstrap(thread)
 
-    def _profile_main_thread(signum, frame):
-        profile = cProfile.Profile()
-        _profiles.append(profile)
-        profile.enable()
-
-    def _dump():
-        for profile in _profiles:
-            profile.disable()
-        used = [p for p in _profiles if p.getstats()]
-        if used:
-            pstats.Stats(*used).dump_stats(os.path.join(_out, f"{os.getpid()}.prof"))
+    def _on_sigprof(signum, frame):
+        if not _main:
+            _main.append(_start())
+            return
+        _main[0].disable()
+        taken = [_Taken(p) for p in _profiles]
+        path = os.path.join(_out, f"{os.getpid()}.prof")
+        pstats.Stats(*taken).dump_stats(path + ".part")
+        os.rename(path + ".part", path)
 
     threading.Thread._bootstrap_inner = _profiled_thread
-    signal.signal(signal.SIGPROF, _profile_main_thread)
+    signal.signal(signal.SIGPROF, _on_sigprof)
     os.register_at_fork(after_in_child=_profiles.clear)
-    atexit.register(_dump)
 """
 # Where a server waits for the network or for work: one total, not hot spots.
 WAITS = re.compile(
@@ -334,11 +344,25 @@ def profile(
             os.killpg(server.session, signal.SIGPROF)
             time.sleep(0.2)
             load = wrk(server.base + path, args.duration, args.connections)
-        dumps = sorted(str(p) for p in Path(out).glob("*.prof"))
+            os.killpg(server.session, signal.SIGPROF)
+            dumps = _written(Path(out))
         if not dumps:
             print(f"\n(no profile was written for {case.label}, `GET {path}`)")
             return
         report(case, path, load, pstats.Stats(*dumps), project)
+
+
+def _written(folder: Path) -> list[str]:
+    """The processes' dumps, once no new one has appeared for half a second (10 s at most)."""
+    seen: list[str] = []
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        time.sleep(0.5)
+        found = sorted(str(p) for p in folder.glob("*.prof"))
+        if found and found == seen:
+            break
+        seen = found
+    return seen
 
 
 def report(case: Case, path: str, load: Load, stats: pstats.Stats, project: Path) -> None:
@@ -358,8 +382,8 @@ def report(case: Case, path: str, load: Load, stats: pstats.Stats, project: Path
         f"({load.rps:,.0f} req/s, p99 {load.p99_ms:.1f} ms)\n"
     )
     print(
-        f"{total:.2f} s profiled in all processes and threads: {waited:.2f} s waiting "
-        f"(select, accept, recv, locks, sleep), {busy:.2f} s working.\n"
+        f"{total:.2f} s in all processes and threads of the server, {waited:.2f} s of "
+        f"them in select, accept, recv, locks and sleep; the other {busy:.2f} s by function:\n"
     )
     print("| own s | % of work | cumulative s | calls | function (top by own time) |")
     print("|---|---|---|---|---|")

@@ -22,6 +22,7 @@ app = Dash(__name__, title=escape(settings.PROJECT_NAME))
 
 # The Flask app under Dash: gunicorn serves it, and plain Flask routes can join it.
 server = app.server
+# Signs Flask's session cookie and Dash's per-page-load token (see settings.py).
 server.secret_key = settings.SECRET_KEY
 
 {% if cookiecutter.pages == "yes" -%}
@@ -56,6 +57,7 @@ app.layout = html.Div(
 
 
 def home() -> list[html.Section]:
+    """What `/` shows; a function, so each visit builds its components afresh."""
 {%- if cookiecutter.include_example == "yes" %}
     return [dashboard.layout(), summary.layout()]
 {%- else %}

@@ -68,7 +68,7 @@ ENDPOINTS = {"/health": 0.9, "/api/notes": 0.5}  # §8: least ratio of the bare 
 P99_MS = 50.0
 # Django's production settings redirect plain HTTP; a proxy in front would send this header.
 HEADERS = {"X-Forwarded-Proto": "https"}
-ASGI_SERVERS = re.compile(r"^\s*(uvicorn|hypercorn|daphne|granian)\b|uvicorn\.workers|Uvicorn")
+ASGI_SERVERS = re.compile(r"\b(uvicorn|hypercorn|daphne|granian)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -112,17 +112,25 @@ def cases(names: list[str] | None, templates: Path) -> list[Case]:
 
 
 def bare_command(web: str, package: str, framework: str) -> str:
-    """The starter's `web:` command with its application swapped for `bare.<framework>`."""
+    """The starter's `web:` command with its application swapped for `bare.<framework>`.
+
+    The application is `python -m <package>` (CherryPy serves itself) or the server's app
+    argument: `pkg.wsgi`, `"pkg:create_app()"`, `pkg.app:create_app`. Other mentions of the
+    package, such as a start-up check `python -m pkg.database check &&`, stay as they are.
+    """
     module = f"bare.{framework}"
-    if re.search(rf"-m\s+{package}\b", web):
-        return re.sub(rf"-m\s+{package}\b", f"-m {module}", web)
+    runs_package = re.compile(rf"(-m\s+){package}(?![\w.])")
+    if runs_package.search(web):
+        return runs_package.sub(rf"\g<1>{module}", web)
     source = (BENCH / "bare" / f"{framework}.py").read_text("utf-8")
-    wants_asgi = bool(ASGI_SERVERS.search(web))
-    attribute = "asgi_app" if wants_asgi and re.search(r"^asgi_app\b", source, re.M) else "app"
-    target = re.compile(rf"""(["']?)\b{package}(\.\w+)*(:[\w.()]*)?\1(?=\s|$)""")
-    if not target.search(web):
+    asgi = ASGI_SERVERS.search(web) and re.search(r"^asgi_app\b", source, re.M)
+    target = re.compile(rf"""(?<![\w.])(["']?){package}(\.\w+)*(:[\w.()]*)?\1(?![\w.:])""")
+    apps = [m for m in target.finditer(web) if not re.search(r"-m\s+$", web[: m.start()])]
+    if not apps:
         raise SystemExit(f"Error: cannot find the application of {package} in web: {web}")
-    return re.sub(r"\s--factory\b", "", target.sub(f"{module}:{attribute}", web, count=1))
+    app = next((m for m in apps if m.group(3)), apps[-1])
+    swapped = f"{web[: app.start()]}{module}:{'asgi_app' if asgi else 'app'}{web[app.end() :]}"
+    return re.sub(r"\s--factory\b", "", swapped)
 
 
 def request(url: str, data: bytes | None = None, token: str = "") -> tuple[int, bytes]:
@@ -328,7 +336,8 @@ if _out:
 """
 # Where a server waits for the network or for work: one total, not hot spots.
 WAITS = re.compile(
-    r"select|poll|accept|recv|readinto|sleep|acquire|'wait'|run_forever|'get' of '_queue"
+    r"select|poll|accept|recv|readinto|sleep|acquire|'wait'|waitpid|run_forever|posix\.read\b"
+    r"|'get' of '_queue"
 )
 
 
@@ -349,7 +358,7 @@ def profile(
         if not dumps:
             print(f"\n(no profile was written for {case.label}, `GET {path}`)")
             return
-        report(case, path, load, pstats.Stats(*dumps), project)
+        report(case, path, load, pstats.Stats(*dumps), len(dumps), project)
 
 
 def _written(folder: Path) -> list[str]:
@@ -365,7 +374,9 @@ def _written(folder: Path) -> list[str]:
     return seen
 
 
-def report(case: Case, path: str, load: Load, stats: pstats.Stats, project: Path) -> None:
+def report(
+    case: Case, path: str, load: Load, stats: pstats.Stats, processes: int, project: Path
+) -> None:
     package = _package(project)
     work: list[tuple[float, float, int, str]] = []
     waited = total = 0.0
@@ -382,7 +393,7 @@ def report(case: Case, path: str, load: Load, stats: pstats.Stats, project: Path
         f"({load.rps:,.0f} req/s, p99 {load.p99_ms:.1f} ms)\n"
     )
     print(
-        f"{total:.2f} s in all processes and threads of the server, {waited:.2f} s of "
+        f"{total:.2f} s in the server's {processes} processes and their threads, {waited:.2f} s of "
         f"them in select, accept, recv, locks and sleep; the other {busy:.2f} s by function:\n"
     )
     print("| own s | % of work | cumulative s | calls | function (top by own time) |")

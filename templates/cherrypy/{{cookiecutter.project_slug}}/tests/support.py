@@ -15,12 +15,12 @@ from typing import Any, ClassVar
 import cheroot.server
 import cherrypy
 from cherrypy.process.plugins import SimplePlugin
-from cherrypy.process.servers import ServerAdapter
 from cherrypy.test import helper
 
 from {{ cookiecutter.package_name }}.app import mount
-from {{ cookiecutter.package_name }}.config import Settings
+from {{ cookiecutter.package_name }}.config import CONFIG_FILE, Settings
 {%- if cookiecutter.include_example == "yes" %}
+from {{ cookiecutter.package_name }}.database import create_schema
 
 API_TOKEN = "test-token"
 {%- endif %}
@@ -36,28 +36,28 @@ class AppTestCase(helper.CPWebCase):
 
     # Fail on a wrong answer instead of prompting on the console.
     interactive = False
-    health_port: ClassVar[int | None] = None
-    plugins: ClassVar[list[SimplePlugin | ServerAdapter]]
+    plugins: ClassVar[list[SimplePlugin]]
 {%- if cookiecutter.include_example == "yes" %}
     tmp_dir: ClassVar[tempfile.TemporaryDirectory[str]]
+    database_path: ClassVar[Path]
 {%- endif %}
 
     @classmethod
     def setup_server(cls) -> None:
         """CPWebCase calls this before starting the engine."""
-        # Port 0: the system picks a free port, so parallel test runs never collide.
-        cherrypy.config.update({"server.socket_port": 0})
+        # The production config, so the tests see what production answers...
+        cherrypy.config.update(str(CONFIG_FILE))
+        # ...on a port the system picks (parallel runs never collide), and a quiet log.
+        cherrypy.config.update({"server.socket_port": 0, "log.screen": False})
 {%- if cookiecutter.include_example == "yes" %}
         cls.tmp_dir = tempfile.TemporaryDirectory()
-        database_path = Path(cls.tmp_dir.name) / "test.sqlite3"
-        settings = Settings(
-            health_port=cls.health_port,
-            api_token=API_TOKEN,
-            database_path=database_path,
-        )
+        cls.database_path = Path(cls.tmp_dir.name) / "test.sqlite3"
+        # What the Procfile's release step does before the server starts.
+        create_schema(cls.database_path)
+        settings = Settings(api_token=API_TOKEN, database_path=cls.database_path)
         cls.plugins = mount(settings)
 {%- else %}
-        cls.plugins = mount(Settings(health_port=cls.health_port))
+        cls.plugins = mount(Settings())
 {%- endif %}
 
     @classmethod
@@ -79,3 +79,11 @@ class AppTestCase(helper.CPWebCase):
     def json(self) -> Any:
         """The body of the last answer, decoded from JSON."""
         return json.loads(self.body)
+
+    def assertJsonError(self, status: int) -> None:
+        """An error answer: JSON holding exactly a one-sentence message, no padding."""
+        self.assertStatus(status)
+        self.assertHeader("Content-Type", "application/json")
+        assert not self.body.endswith(b" "), "the error body is padded"
+        assert list(self.json()) == ["message"]
+        assert isinstance(self.json()["message"], str)

@@ -2,6 +2,9 @@
 
     python -m {{ cookiecutter.package_name }}
     python -m {{ cookiecutter.package_name }} --dev
+{%- if cookiecutter.include_example == "yes" %}
+    python -m {{ cookiecutter.package_name }} --init-db    (the release step: create the tables)
+{%- endif %}
 
 CherryPy's engine starts every subscribed server and plugin, then blocks until a signal
 stops them all. https://docs.cherrypy.dev/en/latest/advanced.html#deal-with-signals
@@ -23,6 +26,9 @@ from .config import (
     load_settings,
     server_config,
 )
+{%- if cookiecutter.include_example == "yes" %}
+from .database import DatabaseNotReady, check_schema, create_schema
+{%- endif %}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -32,12 +38,34 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--dev",
         action="store_true",
-        help="development: autoreload, tracebacks, development secrets",
+        help="development: autoreload, development secrets",
     )
+{%- if cookiecutter.include_example == "yes" %}
+    parser.add_argument(
+        "--init-db",
+        action="store_true",
+        help="create the database tables when missing, then exit (the release step)",
+    )
+{%- endif %}
     args = parser.parse_args(argv)
     try:
+{%- if cookiecutter.include_example == "yes" %}
+        # The release step writes no note, so it needs no API_TOKEN.
+        settings = load_settings(os.environ, development=args.dev or args.init_db)
+{%- else %}
         settings = load_settings(os.environ, development=args.dev)
+{%- endif %}
+{%- if cookiecutter.include_example == "yes" %}
+        if args.init_db or args.dev:
+            create_schema(settings.database_path)
+        if args.init_db:
+            return 0
+        # Refuse to start, rather than answer /health while every note request fails.
+        check_schema(settings.database_path)
+    except (ConfigError, DatabaseNotReady) as error:
+{%- else %}
     except ConfigError as error:
+{%- endif %}
         print(f"Error: {error}", file=sys.stderr)
         return 1
     # The config files first, then the environment's values on top of them.

@@ -1,7 +1,7 @@
 """The notes REST API: resources whose GET, POST and DELETE methods answer those verbs.
 
 Mounted with `MethodDispatcher` (see `config`): it calls the method named like the HTTP
-verb and answers 405 when there is none.
+verb, answers HEAD with GET, and answers 405 with an `Allow` header when there is none.
 https://docs.cherrypy.dev/en/latest/tutorials.html#tutorial-7-give-us-a-rest
 """
 
@@ -12,26 +12,30 @@ from typing import Any
 
 import cherrypy
 
-from . import notes, tools  # noqa: F401 (importing tools registers the custom tools)
+from . import auth, store, tools, validation  # noqa: F401 (importing registers tools)
 from .database import DatabasePlugin
 
 
-def config(api_token: str) -> dict[str, dict[str, Any]]:
-    """The /api application's own config; "/" covers every path under it."""
+def config(api_token: str) -> dict[str, Any]:
+    """The /api application's own config for "/", which covers every path under it."""
     return {
-        "/": {
-            "request.dispatch": cherrypy.dispatch.MethodDispatcher(),
-            "error_page.default": json_error_page,
-            # An argument for the bearer_token tool, which the write methods switch on.
-            "tools.bearer_token.token": api_token,
-        }
+        "request.dispatch": cherrypy.dispatch.MethodDispatcher(),
+        # An argument for the bearer_token tool, which the write methods switch on.
+        "tools.bearer_token.token": api_token,
     }
 
 
-def json_error_page(status: str, message: str, traceback: str, version: str) -> str:
-    """Answer every error under /api (400, 401, 404, 405, 413, 422...) in JSON."""
-    cherrypy.response.headers["Content-Type"] = "application/json"
-    return json.dumps({"status": int(status.split()[0]), "message": message})
+class InvalidFields(cherrypy.HTTPError):
+    """422, whose JSON body also names each invalid field and its problem."""
+
+    def __init__(self, invalid: validation.Invalid) -> None:
+        super().__init__(422, invalid.message)
+        self.invalid = invalid
+
+    def get_error_page(self, *args: Any, **kwargs: Any) -> bytes:
+        cherrypy.response.headers["Content-Type"] = "application/json"
+        body = {"message": self.invalid.message, "errors": self.invalid.errors}
+        return json.dumps(body).encode()
 
 
 class Api:
@@ -43,64 +47,79 @@ class Api:
 
 @cherrypy.expose
 class NoteList:
-    """/api/notes: GET lists the notes, POST adds one."""
+    """/api/notes: GET lists one page of notes, POST adds one."""
 
     def __init__(self, database: DatabasePlugin) -> None:
         self.database = database
-        self.item = NoteItem(database)
 
-    # /api/notes/<id>: CherryPy asks for the node below; pass the id on as a parameter.
+    # /api/notes/<id>: CherryPy asks this node for the object below it; the answer is a
+    # resource for that one note.
     # https://docs.cherrypy.dev/en/latest/advanced.html#the-special-cp-dispatch-method
     def _cp_dispatch(self, vpath: list[str]) -> NoteItem:
-        cherrypy.request.params["note_id"] = vpath.pop(0)
-        return self.item
+        return NoteItem(self.database, vpath.pop(0))
 
+    # Query parameters arrive as keyword arguments. Keyword-only ones keep a stray
+    # path segment (`/api/notes/x`) out of `limit`: CherryPy answers that with a 404.
     @cherrypy.tools.json_out()
-    def GET(self) -> list[notes.Note]:
-        return notes.list_notes(self.database.connection())
-
-    @cherrypy.tools.bearer_token()
-    @cherrypy.tools.body_limit()
-    # json_in parses the body into cherrypy.request.json; bad JSON answers 400.
-    @cherrypy.tools.json_in()
-    @cherrypy.tools.json_out()
-    def POST(self) -> notes.Note:
-        payload = cherrypy.request.json
-        if not isinstance(payload, dict):
-            raise cherrypy.HTTPError(400, "The body must be a JSON object.")
+    def GET(
+        self, *, limit: object = None, offset: object = None, **_ignored: object
+    ) -> list[store.Note]:
         try:
-            title, body = notes.validate(payload)
-        except notes.InvalidNote as error:
-            raise cherrypy.HTTPError(422, str(error)) from None
-        note = notes.add_note(self.database.connection(), title, body)
+            limit_value, offset_value = validation.page_params(limit, offset)
+        except validation.Invalid as invalid:
+            raise InvalidFields(invalid) from None
+        page, more = store.list_notes(
+            self.database.connection(), limit_value, offset_value
+        )
+        if more:
+            # RFC 8288: where the next page is.
+            query = {"limit": limit_value, "offset": offset_value + limit_value}
+            next_page = cherrypy.url("/notes", qs=query, relative="server")
+            cherrypy.response.headers["Link"] = f'<{next_page}>; rel="next"'
+        return page
+
+    # Tools run in the order of their hook point and priority, whatever the order of
+    # the decorators: the token (401), then the body (415, 413, 400), then this method.
+    @cherrypy.tools.bearer_token()
+    @cherrypy.tools.json_body()
+    @cherrypy.tools.json_out()
+    def POST(self, **_ignored: object) -> store.Note:
+        try:
+            title, body = validation.validate_note(cherrypy.request.json)
+        except validation.Invalid as invalid:
+            raise InvalidFields(invalid) from None
+        note = store.add_note(self.database.connection(), title, body)
         cherrypy.response.status = 201
-        cherrypy.response.headers["Location"] = cherrypy.url(f"/notes/{note['id']}")
+        cherrypy.response.headers["Location"] = cherrypy.url(
+            f"/notes/{note['id']}", relative="server"
+        )
         return note
 
 
 @cherrypy.expose
 class NoteItem:
-    """/api/notes/<id>: GET reads one note, DELETE removes it."""
+    """/api/notes/<id>: GET reads the note, DELETE removes it."""
 
-    def __init__(self, database: DatabasePlugin) -> None:
+    def __init__(self, database: DatabasePlugin, raw_id: str) -> None:
         self.database = database
+        # None when the path segment names no note a database could hold (`abc`, `0`).
+        self.note_id = validation.note_id(raw_id)
 
     @cherrypy.tools.json_out()
-    def GET(self, note_id: str) -> notes.Note:
-        note = notes.get_note(self.database.connection(), _note_id(note_id))
+    def GET(self, **_ignored: object) -> store.Note:
+        note = None
+        if self.note_id is not None:
+            note = store.get_note(self.database.connection(), self.note_id)
         if note is None:
             raise cherrypy.NotFound()
         return note
 
     @cherrypy.tools.bearer_token()
-    def DELETE(self, note_id: str) -> None:
-        if not notes.delete_note(self.database.connection(), _note_id(note_id)):
+    def DELETE(self, **_ignored: object) -> None:
+        if self.note_id is None or not store.delete_note(
+            self.database.connection(), self.note_id
+        ):
             raise cherrypy.NotFound()
         cherrypy.response.status = 204
-
-
-def _note_id(raw: str) -> int:
-    """Ids are integers that fit SQLite; anything else names no note."""
-    if not (raw.isascii() and raw.isdigit() and len(raw) <= 18):
-        raise cherrypy.NotFound()
-    return int(raw)
+        # 204 has no body, so nothing for a Content-Type to describe.
+        cherrypy.response.headers.pop("Content-Type", None)

@@ -35,7 +35,6 @@ class Settings:
 
     host: str | None = None
     port: int | None = None
-    health_port: int | None = None
 {%- if cookiecutter.include_example == "yes" %}
     api_token: str = ""
     database_path: Path = Path("instance/notes.sqlite3")
@@ -45,17 +44,16 @@ class Settings:
 def load_settings(environ: Mapping[str, str], *, development: bool) -> Settings:
     """Read the environment; raise ConfigError naming a missing or bad variable."""
 {%- if cookiecutter.include_example == "yes" %}
-    api_token = environ.get("API_TOKEN", "")
+    api_token = environ.get("API_TOKEN", "").strip()
     if not api_token and not development:
         raise ConfigError(
-            "API_TOKEN is not set. The production server needs it to authorize "
-            "writes to /api/notes; set it to a long random string."
+            "API_TOKEN is not set (or empty). The production server needs it to "
+            "authorize writes to /api/notes; set it to a long random string."
         )
 {%- endif %}
     return Settings(
         host=environ.get("HOST") or None,
         port=_port(environ, "PORT"),
-        health_port=_port(environ, "HEALTH_PORT"),
 {%- if cookiecutter.include_example == "yes" %}
         api_token=api_token or DEV_API_TOKEN,
         database_path=database_path(

@@ -1,7 +1,7 @@
-"""An engine plugin that owns the SQLite database for as long as the engine runs.
+"""The SQLite database: connections, the release step, the engine plugin owning it.
 
-Subscribed to the engine's bus, its `start` and `stop` run when the server starts and
-stops. https://docs.cherrypy.dev/en/latest/extend.html#create-a-plugin
+The plugin is subscribed to the engine's bus: its `start` and `stop` run when the server
+starts and stops. https://docs.cherrypy.dev/en/latest/extend.html#create-a-plugin
 """
 
 from __future__ import annotations
@@ -13,11 +13,69 @@ from pathlib import Path
 
 from cherrypy.process import plugins, wspbus
 
-from .notes import SCHEMA
+from .store import SCHEMA, TABLES
+
+# Seconds a writer waits for another one to finish before "database is locked".
+BUSY_TIMEOUT = 5.0
+RELEASE_COMMAND = f"python -m {__package__} --init-db"
+
+
+class DatabaseNotReady(Exception):
+    """The database cannot be opened or lacks its tables; the message says why."""
+
+
+def connect(path: Path, *, create: bool = False) -> sqlite3.Connection:
+    """Open the database file (it must exist unless `create`), set up for concurrency.
+
+    Write-ahead logging lets readers go on while one connection writes, and the busy
+    timeout makes a second writer wait its turn; synchronous=NORMAL still keeps every
+    committed write through a crash of the process. https://sqlite.org/wal.html
+    """
+    mode = "rwc" if create else "rw"
+    conn = sqlite3.connect(
+        f"{path.resolve().as_uri()}?mode={mode}",
+        uri=True,
+        timeout=BUSY_TIMEOUT,
+        # Only so that DatabasePlugin.stop may close it from the main thread.
+        check_same_thread=False,
+    )
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    return conn
+
+
+def create_schema(path: Path) -> None:
+    """The release step: create the file and tables when missing (safe to repeat)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with closing(connect(path, create=True)) as conn, conn:
+            conn.executescript(SCHEMA)
+    except (OSError, sqlite3.Error) as error:
+        raise DatabaseNotReady(f"cannot create the database {path} ({error})") from None
+
+
+def check_schema(path: Path) -> None:
+    """Raise DatabaseNotReady unless the database opens and holds every table."""
+    try:
+        with closing(connect(path)) as conn:
+            rows = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            found = {row["name"] for row in rows}
+    except sqlite3.Error as error:
+        raise DatabaseNotReady(
+            f"cannot open the database {path} ({error}); "
+            f"run the release step first: {RELEASE_COMMAND}"
+        ) from None
+    missing = [table for table in TABLES if table not in found]
+    if missing:
+        raise DatabaseNotReady(
+            f"the database {path} has no table {', '.join(missing)}; "
+            f"run the release step first: {RELEASE_COMMAND}"
+        )
 
 
 class DatabasePlugin(plugins.SimplePlugin):
-    """Creates the schema on start; hands each worker thread its own connection.
+    """Hands each worker thread its own connection; closes them when the engine stops.
 
     CherryPy serves requests on a pool of threads, and an sqlite3 connection must not be
     used by two threads at once, so each thread opens one on first use.
@@ -31,10 +89,8 @@ class DatabasePlugin(plugins.SimplePlugin):
         self._connections: list[sqlite3.Connection] = []
 
     def start(self) -> None:
-        self.bus.log(f"Opening the SQLite database {self.path}")
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with closing(sqlite3.connect(self.path)) as conn, conn:
-            conn.execute(SCHEMA)
+        # `python -m` checked the schema before starting the engine (see __main__.py).
+        self.bus.log(f"Using the SQLite database {self.path}")
 
     def stop(self) -> None:
         with self._lock:
@@ -48,10 +104,7 @@ class DatabasePlugin(plugins.SimplePlugin):
         """The calling thread's connection, opened on its first request."""
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is None:
-            # check_same_thread=False only so that stop() may close it from the main
-            # thread; the worker thread that opened it is the only one that uses it.
-            conn = sqlite3.connect(self.path, check_same_thread=False)
-            conn.row_factory = sqlite3.Row
+            conn = connect(self.path)
             self._local.conn = conn
             with self._lock:
                 self._connections.append(conn)

@@ -1,4 +1,4 @@
-"""The notes: validation and SQL with the standard library's sqlite3, no CherryPy."""
+"""The notes in SQL, with the standard library's sqlite3 (no CherryPy here)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import sqlite3
 from datetime import UTC, datetime
 from typing import Any
 
-TITLE_MAX_LENGTH = 200
-BODY_MAX_LENGTH = 10_000
+# The largest id SQLite's INTEGER PRIMARY KEY can hold.
+MAX_ID = 2**63 - 1
 
 # AUTOINCREMENT: the id of a deleted note is never handed out again.
 SCHEMA = """
@@ -18,36 +18,22 @@ CREATE TABLE IF NOT EXISTS note (
     created_at TEXT NOT NULL
 )
 """
+TABLES = ("note",)
 
 Note = dict[str, Any]
 
 
-class InvalidNote(ValueError):
-    """The JSON object is not a valid note; the message says which field and why."""
-
-
-def validate(payload: dict[str, Any]) -> tuple[str, str]:
-    """Return the (title, body) to store: the title trimmed, the body "" when absent."""
-    title = payload.get("title")
-    body = payload.get("body", "")
-    if not isinstance(title, str):
-        raise InvalidNote("'title' is required and must be a string.")
-    title = title.strip()
-    if not 1 <= len(title) <= TITLE_MAX_LENGTH:
-        raise InvalidNote(f"'title' must hold 1 to {TITLE_MAX_LENGTH} characters.")
-    if not isinstance(body, str):
-        raise InvalidNote("'body' must be a string.")
-    if len(body) > BODY_MAX_LENGTH:
-        raise InvalidNote(f"'body' must hold at most {BODY_MAX_LENGTH} characters.")
-    return title, body
-
-
-def list_notes(conn: sqlite3.Connection) -> list[Note]:
-    """Every note, newest first."""
+def list_notes(
+    conn: sqlite3.Connection, limit: int, offset: int
+) -> tuple[list[Note], bool]:
+    """One page of notes, newest (highest id) first, and whether more notes follow."""
     rows = conn.execute(
-        "SELECT id, title, body, created_at FROM note ORDER BY created_at DESC, id DESC"
-    )
-    return [dict(row) for row in rows]
+        "SELECT id, title, body, created_at FROM note"
+        " ORDER BY id DESC LIMIT ? OFFSET ?",
+        # One row more than asked for tells whether there is a next page.
+        (limit + 1, min(offset, MAX_ID)),
+    ).fetchall()
+    return [dict(row) for row in rows[:limit]], len(rows) > limit
 
 
 def get_note(conn: sqlite3.Connection, note_id: int) -> Note | None:
@@ -60,9 +46,7 @@ def get_note(conn: sqlite3.Connection, note_id: int) -> Note | None:
 def add_note(conn: sqlite3.Connection, title: str, body: str) -> Note:
     # The connection as a context manager commits, or rolls back on an error.
     with conn:
-        # Take the write lock before reading the clock, so that under concurrent
-        # writes the creation times keep the order of the ids.
-        conn.execute("BEGIN IMMEDIATE")
+        # An RFC 3339 time in UTC with its offset: 2025-01-31T12:00:00.000000+00:00.
         created_at = datetime.now(UTC).isoformat(timespec="microseconds")
         cursor = conn.execute(
             "INSERT INTO note (title, body, created_at) VALUES (?, ?, ?)",

@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+from dataclasses import replace
+from html import escape
+
+import pytest
+from fastapi.testclient import TestClient
+
+from {{ cookiecutter.package_name }}.config import PROJECT_NAME, Settings
+from {{ cookiecutter.package_name }}.dependencies import get_settings
+from {{ cookiecutter.package_name }}.main import create_app
+
+
+def test_home_page_names_the_project(client):
+    answer = client.get("/")
+    assert answer.status_code == 200
+    assert answer.headers["content-type"].startswith("text/html")
+    assert f"<h1>{escape(PROJECT_NAME)}</h1>" in answer.text
+
+
+def test_home_page_escapes_the_name(app, client):
+    app.dependency_overrides[get_settings] = lambda: Settings(project_name="<b>&</b>")
+    assert "<h1>&lt;b&gt;&amp;&lt;/b&gt;</h1>" in client.get("/").text
+
+
+@pytest.mark.parametrize("path", ["/", "/health"])
+def test_head_answers_like_get_without_a_body(client, path):
+    got, head = client.get(path), client.head(path)
+    assert head.status_code == got.status_code == 200
+    assert head.headers["content-type"] == got.headers["content-type"]
+    assert head.content == b""
+
+
+def test_health(client):
+    answer = client.get("/health")
+    assert answer.status_code == 200
+    assert answer.headers["content-type"] == "application/json"
+    assert answer.json() == {"status": "ok"}
+
+
+@pytest.mark.parametrize("path", ["/no/such/page", "/health/", "/api/nope"])
+def test_unknown_path_is_a_json_404(client, path):
+    answer = client.get(path)
+    assert answer.status_code == 404
+    assert list(answer.json()) == ["message"]
+
+
+@pytest.mark.parametrize("method", ["POST", "PUT", "PATCH", "DELETE", "TRACE"])
+def test_wrong_method_is_a_json_405_with_allow(client, method):
+    answer = client.request(method, "/health")
+    assert answer.status_code == 405
+    assert list(answer.json()) == ["message"]
+    assert answer.headers["allow"] == "GET, HEAD"
+
+
+def test_docs_are_off_in_production(client):
+    assert client.get("/docs").status_code == 404
+    assert client.get("/openapi.json").status_code == 404
+    assert "/docs" not in client.get("/").text
+
+
+def test_docs_are_served_when_enabled(settings):
+    with TestClient(create_app(replace(settings, docs=True))) as client:
+        assert client.get("/docs").status_code == 200
+        document = client.get("/openapi.json").json()
+        assert document["info"]["title"] == PROJECT_NAME
+        assert "/health" in document["paths"]
+        assert 'href="/docs"' in client.get("/").text
+
+
+def test_an_unexpected_error_is_a_json_500(app, client):
+    def broken() -> Settings:
+        raise RuntimeError("boom")
+
+    # Replace a dependency for this test only: the error handler must hide the details.
+    app.dependency_overrides[get_settings] = broken
+    with TestClient(app, raise_server_exceptions=False) as failing:
+        answer = failing.get("/")
+    assert answer.status_code == 500
+    assert list(answer.json()) == ["message"]
+    assert "boom" not in answer.text
+
+
+def test_invalid_parameters_are_a_json_422_naming_them(app, client):
+    @app.get("/sum")  # a route for this test only
+    async def add(a: int, b: int) -> int:
+        return a + b
+
+    assert client.get("/sum?a=1&b=2").json() == 3
+    answer = client.get("/sum?a=1&b=two")
+    assert answer.status_code == 422
+    assert sorted(answer.json()) == ["errors", "message"]
+    assert list(answer.json()["errors"]) == ["b"]

@@ -1,0 +1,63 @@
+"""Settings from the environment: one code base for development, tests and production.
+
+Production is the default; `DEBUG=1` selects development defaults for what is not set.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+PROJECT_NAME = {{ cookiecutter.project_name | py_str }}
+TRUE_VALUES = frozenset({"1", "true", "yes", "on"})
+{%- if cookiecutter.include_example == "yes" %}
+# A git-ignored file under instance/ in the working directory.
+DEFAULT_DATABASE_URL = "sqlite:///instance/{{ cookiecutter.package_name }}.sqlite3"
+# Generated for this project, used only with DEBUG=1: production never falls back to it.
+DEVELOPMENT_API_TOKEN = {{ cookiecutter.__dev_api_token | str_literal }}  # noqa: S105  # nosec B105
+
+
+class ConfigError(RuntimeError):
+    """A setting is missing; the message names the variable to set."""
+{%- endif %}
+
+
+@dataclass(frozen=True)
+class Settings:
+    debug: bool = False
+    # Serve the interactive API docs (/docs) and the OpenAPI document (/openapi.json).
+    docs: bool = False
+{%- if cookiecutter.include_example == "yes" %}
+    api_token: str = ""
+    database_url: str = DEFAULT_DATABASE_URL
+{%- endif %}
+    project_name: str = PROJECT_NAME
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] = os.environ) -> Settings:
+        """Read the settings; reading never fails, `check` says what is missing."""
+        debug = _flag(environ, "DEBUG")
+        return cls(
+            debug=debug,
+            docs=debug or _flag(environ, "DOCS"),
+{%- if cookiecutter.include_example == "yes" %}
+            api_token=environ.get("API_TOKEN")
+            or (DEVELOPMENT_API_TOKEN if debug else ""),
+            database_url=environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL,
+{%- endif %}
+        )
+{%- if cookiecutter.include_example == "yes" %}
+
+    def check(self) -> None:
+        """Refuse to serve without the secrets production needs."""
+        if not self.api_token:
+            raise ConfigError(
+                "API_TOKEN is not set: production needs the bearer token that guards "
+                "writes to the API (or set DEBUG=1 to use the development defaults)."
+            )
+{%- endif %}
+
+
+def _flag(environ: Mapping[str, str], name: str) -> bool:
+    return environ.get(name, "").lower() in TRUE_VALUES

@@ -1,0 +1,1 @@
+"""One `APIRouter` per part of the app; `main.create_app` includes each of them."""

@@ -3,27 +3,60 @@
 https://docs.djangoproject.com/en/5.2/topics/db/models/
 """
 
+import unicodedata
+
+from django.core.exceptions import ValidationError
 from django.db import models
 
 TITLE_MAX_LENGTH = 200
 BODY_MAX_LENGTH = 10_000
+# Line breaks and tabs belong in a body; a title is one line.
+BODY_CONTROL_CHARACTERS = "\n\r\t"
+
+
+def _check_text(value, allowed_controls=""):
+    for character in value:
+        if "\ud800" <= character <= "\udfff":
+            # An unpaired surrogate (JSON "\ud800") cannot be stored as UTF-8.
+            raise ValidationError("Enter valid Unicode text.", code="surrogate")
+        if (
+            unicodedata.category(character) == "Cc"
+            and character not in allowed_controls
+        ):
+            raise ValidationError(
+                "Control characters are not allowed.", code="control_character"
+            )
+
+
+def validate_title_text(value):
+    _check_text(value)
+
+
+def validate_body_text(value):
+    _check_text(value, BODY_CONTROL_CHARACTERS)
 
 
 class Note(models.Model):
-    title = models.CharField(max_length=TITLE_MAX_LENGTH)
+    # Validators run in every ModelForm, the admin's included
+    # (https://docs.djangoproject.com/en/5.2/ref/validators/).
+    title = models.CharField(
+        max_length=TITLE_MAX_LENGTH, validators=[validate_title_text]
+    )
     # TextField has no size limit in the database; forms enforce max_length.
-    body = models.TextField(blank=True, max_length=BODY_MAX_LENGTH)
+    body = models.TextField(
+        blank=True, max_length=BODY_MAX_LENGTH, validators=[validate_body_text]
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        # Newest first; the id breaks ties between notes created in the same instant.
-        ordering = ["-created_at", "-id"]
+        # Newest first: ids grow with every insert, even from concurrent workers.
+        ordering = ["-id"]
 
     def __str__(self):
         return self.title
 
     def as_json(self):
-        """The note as the JSON API shows it."""
+        """The note as the JSON API shows it; created_at in UTC with +00:00."""
         return {
             "id": self.pk,
             "title": self.title,

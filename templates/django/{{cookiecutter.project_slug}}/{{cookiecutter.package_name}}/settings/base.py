@@ -34,15 +34,14 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Right after SecurityMiddleware: it sees every error below (CSRF, 404, 405, 500).
+    "{{ cookiecutter.package_name }}.middleware.JsonErrorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-{%- if cookiecutter.include_example == "yes" %}
-    "{{ cookiecutter.package_name }}.notes.middleware.JsonApiErrorsMiddleware",
-{%- endif %}
 ]
 
 ROOT_URLCONF = "{{ cookiecutter.package_name }}.urls"
@@ -79,6 +78,15 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Write-ahead logging lets readers go on while one process writes; IMMEDIATE
+    # transactions and a 20 s busy timeout make writers queue instead of failing with
+    # "database is locked" (https://docs.djangoproject.com/en/5.2/ref/databases/#sqlite-notes).
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -285,6 +285,9 @@ class NotesApiTest(support.AppTestCase):
         # Over the limit without a Content-Length: 413 all the same.
         status, answer = self.send_chunked([b"[" * 65536] * 32)
         assert (status, list(answer)) == (413, ["message"])
+        # Past cheroot's own cap (server.max_request_body_size, 10 MiB): the same.
+        status, answer = self.send_chunked([b"[" * 65536] * 170)
+        assert (status, list(answer)) == (413, ["message"])
         assert [n["title"] for n in self.stored()] == ["Chunked"]
 
     def test_malformed_chunks_are_400(self) -> None:

@@ -57,14 +57,15 @@ def test_production_server_serves_and_stops_on_sigterm(tmp_path: Path) -> None:
     release = [sys.executable, "-m", PACKAGE, "--init-db"]
     subprocess.run(release, env=env, cwd=tmp_path, check=True)  # noqa: S603
 {%- endif %}
-    log = tmp_path / "server.log"
-    with log.open("wb") as output:
+    # The access log goes to stdout, the error log (engine, tracebacks) to stderr.
+    log, access_log = tmp_path / "errors.log", tmp_path / "access.log"
+    with log.open("wb") as errors, access_log.open("wb") as access:
         process = subprocess.Popen(  # noqa: S603
             [sys.executable, "-m", PACKAGE],
             env=env,
             cwd=tmp_path,
-            stdout=output,
-            stderr=subprocess.STDOUT,
+            stdout=access,
+            stderr=errors,
         )
     try:
         wait_until_started(log, process)
@@ -90,6 +91,7 @@ def test_production_server_serves_and_stops_on_sigterm(tmp_path: Path) -> None:
         process.wait()
 {%- if cookiecutter.include_example == "yes" %}
     assert "sqlite3.OperationalError: no such table: note" in log.read_text()
+    assert '"GET /api/notes HTTP/1.1" 500' in access_log.read_text()
 
 
 @pytest.fixture

@@ -18,10 +18,9 @@ from {{ cookiecutter.package_name }}.db import db
 
 
 @pytest.fixture
-def app(tmp_path: Path) -> Iterator[Flask]:
-    # A database file per test, so that every test starts from empty tables.
-    database_url = f"sqlite:///{tmp_path / 'test.sqlite3'}"
-    app = create_app({"SQLALCHEMY_DATABASE_URI": database_url})
+def app() -> Iterator[Flask]:
+    # TestingConfig's database lives in memory: every test starts from empty tables.
+    app = create_app({})
     with app.app_context():
         db.create_all()
     yield app
@@ -46,6 +45,24 @@ def app() -> Flask:
 @pytest.fixture
 def client(app: Flask) -> FlaskClient:
     return app.test_client()
+
+
+@pytest.fixture
+{%- if cookiecutter.include_example == "yes" %}
+def production_env(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> pytest.MonkeyPatch:
+{%- else %}
+def production_env(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
+{%- endif %}
+    """The environment the production server gets: create_app() selects production."""
+    monkeypatch.delenv("FLASK_DEBUG", raising=False)
+    monkeypatch.setenv("SECRET_KEY", "production-secret")
+{%- if cookiecutter.include_example == "yes" %}
+    monkeypatch.setenv("API_TOKEN", "production-token")
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'production.sqlite3'}")
+{%- endif %}
+    return monkeypatch
 {%- if cookiecutter.include_example == "yes" %}
 
 

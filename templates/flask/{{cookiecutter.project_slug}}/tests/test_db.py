@@ -1,12 +1,23 @@
-"""The `flask init-db` command."""
+"""The database: `flask init-db`, SQLite's settings, the check at start-up."""
 
 from __future__ import annotations
 
-from flask import Flask
-from flask.testing import FlaskCliRunner
-from sqlalchemy import inspect
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
 
-from {{ cookiecutter.package_name }}.db import db
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient, FlaskCliRunner
+from sqlalchemy import event, inspect
+
+from {{ cookiecutter.package_name }} import create_app
+from {{ cookiecutter.package_name }}.db import (
+    DatabaseNotReadyError,
+    check_database,
+    db,
+)
 from {{ cookiecutter.package_name }}.models import Note
 
 
@@ -27,3 +38,75 @@ def test_init_db_keeps_existing_data(app: Flask, runner: FlaskCliRunner) -> None
     assert runner.invoke(args=["init-db"]).exit_code == 0
     with app.app_context():
         assert db.session.query(Note).count() == 1
+
+
+@pytest.fixture
+def file_app(tmp_path: Path) -> Flask:
+    """An app on a database file, as in production (the tests' own is in memory)."""
+    database_url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+    app = create_app({"SQLALCHEMY_DATABASE_URI": database_url})
+    with app.app_context():
+        db.create_all()
+    return app
+
+
+def test_every_sqlite_connection_uses_wal_and_waits_when_busy(file_app: Flask) -> None:
+    with file_app.app_context(), db.engine.connect() as connection:
+        pragma = connection.exec_driver_sql
+        assert pragma("PRAGMA journal_mode").scalar() == "wal"
+        assert pragma("PRAGMA busy_timeout").scalar() >= 5000
+        # 1 is NORMAL: with WAL, a commit survives a killed process.
+        assert pragma("PRAGMA synchronous").scalar() == 1
+
+
+def test_check_database_passes_once_init_db_has_run(file_app: Flask) -> None:
+    check_database(file_app)
+    # It closes its connection: gunicorn forks the workers afterwards.
+    with file_app.app_context():
+        assert db.engine.pool.checkedin() == 0
+
+
+def test_check_database_refuses_missing_tables(file_app: Flask) -> None:
+    with file_app.app_context():
+        db.drop_all()
+    with pytest.raises(DatabaseNotReadyError, match="no table note.*init-db"):
+        check_database(file_app)
+
+
+def test_check_database_refuses_a_database_it_cannot_open(tmp_path: Path) -> None:
+    missing_folder = tmp_path / "no-such-folder" / "db.sqlite3"
+    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{missing_folder}"})
+    with pytest.raises(DatabaseNotReadyError, match="cannot be opened.*init-db"):
+        check_database(app)
+
+
+@contextmanager
+def statements(app: Flask) -> Iterator[list[str]]:
+    """The SQL statements run inside the block."""
+    seen: list[str] = []
+
+    def record(*args: Any) -> None:
+        seen.append(args[2])
+
+    with app.app_context():
+        engine = db.engine
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield seen
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+
+
+def test_health_does_not_touch_the_database(app: Flask, client: FlaskClient) -> None:
+    with statements(app) as seen:
+        assert client.get("/health").status_code == 200
+    assert seen == []
+
+
+def test_a_page_of_notes_is_one_query(app: Flask, client: FlaskClient) -> None:
+    with app.app_context():
+        db.session.add_all([Note(title=f"note {i}") for i in range(60)])
+        db.session.commit()
+    with statements(app) as seen:
+        assert len(client.get("/api/notes").json) == 50
+    assert len(seen) == 1

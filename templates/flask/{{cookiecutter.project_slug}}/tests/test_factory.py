@@ -1,10 +1,6 @@
 """create_app picks the configuration: testing, development (--debug) or production."""
 
 from __future__ import annotations
-{%- if cookiecutter.include_example == "yes" %}
-
-from pathlib import Path
-{%- endif %}
 
 import pytest
 
@@ -15,23 +11,13 @@ from {{ cookiecutter.package_name }}.config import {% if cookiecutter.include_ex
     DevelopmentConfig,
 )
 {%- else %}ConfigError{% endif %}
-
-
-@pytest.fixture
 {%- if cookiecutter.include_example == "yes" %}
-def production_env(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> pytest.MonkeyPatch:
+
+SECRETS = ["SECRET_KEY", "API_TOKEN"]
 {%- else %}
-def production_env(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
+
+SECRETS = ["SECRET_KEY"]
 {%- endif %}
-    monkeypatch.delenv("FLASK_DEBUG", raising=False)
-    monkeypatch.setenv("SECRET_KEY", "production-secret")
-{%- if cookiecutter.include_example == "yes" %}
-    monkeypatch.setenv("API_TOKEN", "production-token")
-    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'production.sqlite3'}")
-{%- endif %}
-    return monkeypatch
 
 
 def test_test_config_selects_testing() -> None:
@@ -51,37 +37,44 @@ def test_production_reads_the_environment(production_env: pytest.MonkeyPatch) ->
 {%- endif %}
 
 
-{% if cookiecutter.include_example == "yes" -%}
-@pytest.mark.parametrize("name", ["SECRET_KEY", "API_TOKEN"])
+def test_production_session_cookie_is_https_only_and_same_site(
+    production_env: pytest.MonkeyPatch,
+) -> None:
+    app = create_app()
+    assert app.config["SESSION_COOKIE_SECURE"] is True
+    assert app.config["SESSION_COOKIE_SAMESITE"] == "Lax"
+    assert app.config["SESSION_COOKIE_HTTPONLY"] is True
+
+
+@pytest.mark.parametrize("name", SECRETS)
 def test_production_refuses_to_start_without_a_secret(
     production_env: pytest.MonkeyPatch, name: str
 ) -> None:
     production_env.delenv(name)
     with pytest.raises(ConfigError, match=name):
         create_app()
-{%- else -%}
-def test_production_refuses_to_start_without_a_secret_key(
-    production_env: pytest.MonkeyPatch,
+
+
+@pytest.mark.parametrize("name", SECRETS)
+def test_production_refuses_an_empty_secret(
+    production_env: pytest.MonkeyPatch, name: str
 ) -> None:
-    production_env.delenv("SECRET_KEY")
-    with pytest.raises(ConfigError, match="SECRET_KEY"):
+    production_env.setenv(name, "")
+    with pytest.raises(ConfigError, match=name):
         create_app()
-{%- endif %}
 
 
 def test_debug_selects_development_with_its_own_secrets(
     production_env: pytest.MonkeyPatch,
 ) -> None:
     production_env.setenv("FLASK_DEBUG", "1")
-    production_env.delenv("SECRET_KEY")
-{%- if cookiecutter.include_example == "yes" %}
-    production_env.delenv("API_TOKEN")
-{%- endif %}
+    for name in SECRETS:
+        production_env.delenv(name)
     app = create_app()
     assert app.debug
-    assert app.config["SECRET_KEY"]
+    assert not app.config.get("SESSION_COOKIE_SECURE")
+    assert all(app.config[name] for name in SECRETS)
 {%- if cookiecutter.include_example == "yes" %}
-    assert app.config["API_TOKEN"]
 
 
 def test_database_defaults_to_sqlite(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
@@ -51,7 +52,9 @@ def test_form_adds_a_note_and_redirects(app: Flask, client: FlaskClient) -> None
 def test_form_without_csrf_token_is_rejected(app: Flask, client: FlaskClient) -> None:
     response = client.post("/notes/", data={"title": "Forged"})
     assert response.status_code == 400
-    assert "CSRF token is missing" in response.text
+    # The message alone, not the hidden field's name.
+    assert '<p class="error">The CSRF token is missing.</p>' in response.text
+    assert "csrf_token:" not in response.text
     assert count_notes(app) == 0
 
 
@@ -61,12 +64,31 @@ def test_form_with_a_wrong_csrf_token_is_rejected(
     csrf_token(client)
     response = client.post("/notes/", data={"csrf_token": "forged", "title": "Forged"})
     assert response.status_code == 400
+    assert "The CSRF token is invalid." in response.text
     assert count_notes(app) == 0
 
 
-def test_form_shows_field_errors(app: Flask, client: FlaskClient) -> None:
-    data = {"csrf_token": csrf_token(client), "title": " "}
-    response = client.post("/notes/", data=data)
+@pytest.mark.parametrize(
+    ("fields", "error"),
+    [
+        ({"title": " "}, "Title: This field is required."),
+        ({"title": "t" * 201}, "Title: The title must be 1 to 200 characters long."),
+        ({"title": "bell\x07"}, "Title: The title must be one line of text, without"),
+        ({"title": "ok", "body": "nul\x00"}, "Body: The body must be text, without"),
+    ],
+    ids=["title-blank", "title-too-long", "title-control", "body-control"],
+)
+def test_form_shows_field_errors_with_their_labels(
+    app: Flask, client: FlaskClient, fields: dict[str, str], error: str
+) -> None:
+    response = client.post("/notes/", data={"csrf_token": csrf_token(client), **fields})
     assert response.status_code == 400
-    assert "This field is required." in response.text
+    assert error in response.text
     assert count_notes(app) == 0
+
+
+def test_form_keeps_line_breaks_in_the_body(app: Flask, client: FlaskClient) -> None:
+    data = {"csrf_token": csrf_token(client), "title": "Lines", "body": "a\r\nb"}
+    assert client.post("/notes/", data=data).status_code == 302
+    with app.app_context():
+        assert db.session.query(Note).one().body == "a\r\nb"

@@ -27,14 +27,17 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         app.config.from_object(ProductionConfig())
 
     # Imported here, once the app exists, as the app factory pattern recommends.
-    from . import main
+    from . import errors, main
 
+    errors.init_app(app)
     app.register_blueprint(main.bp)
 {%- if cookiecutter.include_example == "yes" %}
 
     from . import api, db, notes
 
     db.init_app(app)
+    # Before the blueprints' routes are added: `<int:...>` means ASCII digits only.
+    app.url_map.converters["int"] = api.AsciiIntegerConverter
     app.register_blueprint(notes.bp)
     app.register_blueprint(api.bp)
 {%- endif %}

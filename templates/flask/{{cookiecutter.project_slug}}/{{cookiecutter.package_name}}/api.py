@@ -1,76 +1,80 @@
-"""The notes JSON API: a blueprint mounted at /api, with JSON error answers.
+"""The notes JSON API: a blueprint mounted at /api, one class-based view per resource.
 
-https://flask.palletsprojects.com/en/stable/blueprints/
+https://flask.palletsprojects.com/en/stable/views/#method-dispatching-and-apis
 """
 
 from __future__ import annotations
 
-from typing import Any
-
-from flask import Blueprint, abort, json, request, url_for
+from flask import Blueprint, current_app, url_for
 from flask.typing import ResponseReturnValue
-from werkzeug.exceptions import HTTPException
+from flask.views import MethodView
+from werkzeug.routing import IntegerConverter
 
 from .auth import token_required
 from .db import db
-from .models import BODY_MAX_LENGTH, TITLE_MAX_LENGTH, Note, newest_notes
+from .models import MAX_ID, Note, newest_notes
+from .validation import note_fields, page
 
 bp = Blueprint("api", __name__, url_prefix="/api")
+NO_SUCH_NOTE = "No note with this id."
 
 
-# An app-wide handler, because 404 and 405 are raised while matching the URL, before
-# any blueprint is chosen. https://flask.palletsprojects.com/en/stable/errorhandling/
-@bp.app_errorhandler(HTTPException)
-def json_error(error: HTTPException) -> ResponseReturnValue:
-    """Answer errors under /api as JSON `{"message": ...}`; leave the others as HTML."""
-    if not request.path.startswith(f"{bp.url_prefix}/"):
-        return error
-    # get_response keeps the headers of the error, e.g. Allow and WWW-Authenticate.
-    response = error.get_response()
-    response.data = json.dumps({"message": error.description})
-    response.content_type = "application/json"
-    return response
+class AsciiIntegerConverter(IntegerConverter):
+    """Werkzeug's `int` converter, ASCII digits only: `\\d` also matches "١"."""
+
+    regex = r"[0-9]+"
 
 
-def _note_fields(payload: Any) -> dict[str, str]:
-    """The validated title and body of a new note; abort with 400 or 422 otherwise."""
-    if not isinstance(payload, dict):
-        abort(400, "The request body must be a JSON object.")
-    title = payload.get("title")
-    body = payload.get("body", "")
-    if not isinstance(title, str) or not 1 <= len(title.strip()) <= TITLE_MAX_LENGTH:
-        abort(422, f"title must be a string of 1 to {TITLE_MAX_LENGTH} characters.")
-    if not isinstance(body, str) or len(body) > BODY_MAX_LENGTH:
-        abort(422, f"body must be a string of at most {BODY_MAX_LENGTH} characters.")
-    return {"title": title.strip(), "body": body}
+# One method per HTTP method: HEAD runs `get`, and any other method is a 405 whose
+# `Allow` header lists these.
+class NoteList(MethodView):
+    """/api/notes: the notes, a page at a time, and new notes."""
+
+    def get(self) -> ResponseReturnValue:
+        limit, offset = page()
+        # One row more than the page tells whether another page follows.
+        notes = newest_notes(limit + 1, offset)
+        headers = {}
+        if len(notes) > limit:
+            # RFC 8288 web linking: where the next page is.
+            next_page = url_for("api.notes", limit=limit, offset=offset + limit)
+            headers["Link"] = f'<{next_page}>; rel="next"'
+        # Flask turns a returned list or dict into a JSON response.
+        return [note.to_dict() for note in notes[:limit]], headers
+
+    @token_required
+    def post(self) -> ResponseReturnValue:
+        note = Note(**note_fields())
+        db.session.add(note)
+        db.session.commit()
+        return note.to_dict(), 201, {"Location": url_for("api.note", note_id=note.id)}
 
 
-@bp.get("/notes")
-def list_notes() -> list[dict[str, Any]]:
-    # Flask turns a returned list or dict into a JSON response.
-    return [note.to_dict() for note in newest_notes()]
+class NoteItem(MethodView):
+    """/api/notes/<id>: one note."""
+
+    def get(self, note_id: int) -> ResponseReturnValue:
+        return db.get_or_404(Note, note_id, description=NO_SUCH_NOTE).to_dict()
+
+    @token_required
+    def delete(self, note_id: int) -> ResponseReturnValue:
+        note = db.get_or_404(Note, note_id, description=NO_SUCH_NOTE)
+        db.session.delete(note)
+        db.session.commit()
+        response = current_app.response_class(status=204)
+        # No content, so no content type either (Flask would say text/html).
+        del response.headers["Content-Type"]
+        return response
 
 
-@bp.post("/notes")
-@token_required
-def create_note() -> tuple[dict[str, Any], int, dict[str, str]]:
-    # get_json answers 400 to malformed JSON and 415 to another content type.
-    note = Note(**_note_fields(request.get_json()))
-    db.session.add(note)
-    db.session.commit()
-    location = url_for("api.get_note", note_id=note.id)
-    return note.to_dict(), 201, {"Location": location}
+def register_api(blueprint: Blueprint) -> None:
+    """One URL rule per resource: GET and DELETE share a rule, so an id outside the
+    converter's bounds is a 404 for both, before any view runs."""
+    blueprint.add_url_rule("/notes", view_func=NoteList.as_view("notes"))
+    blueprint.add_url_rule(
+        f"/notes/<int(min=1, max={MAX_ID}):note_id>",
+        view_func=NoteItem.as_view("note"),
+    )
 
 
-@bp.get("/notes/<int:note_id>")
-def get_note(note_id: int) -> dict[str, Any]:
-    return db.get_or_404(Note, note_id, description="No note with this id.").to_dict()
-
-
-@bp.delete("/notes/<int:note_id>")
-@token_required
-def delete_note(note_id: int) -> tuple[str, int]:
-    note = db.get_or_404(Note, note_id, description="No note with this id.")
-    db.session.delete(note)
-    db.session.commit()
-    return "", 204
+register_api(bp)

@@ -23,6 +23,7 @@ class ConfigError(RuntimeError):
 
 
 def _required(name: str) -> str:
+    """The variable's value; unset and empty are refused alike."""
     value = os.environ.get(name, "")
     if not value:
         raise ConfigError(
@@ -45,6 +46,12 @@ class Config:
 
 class ProductionConfig(Config):
     """What gunicorn runs. Instantiated, so the environment is read at app creation."""
+
+    # The session cookie{% if cookiecutter.include_example == "yes" %} (it holds the CSRF token){% endif %} is sent over HTTPS only,
+    # and not with requests that other sites start (cross-site forms, scripts).
+    # https://flask.palletsprojects.com/en/stable/web-security/#set-cookie-options
+    SESSION_COOKIE_SECURE = True
+    SESSION_COOKIE_SAMESITE = "Lax"
 
     def __init__(self) -> None:
         self.SECRET_KEY = _required("SECRET_KEY")

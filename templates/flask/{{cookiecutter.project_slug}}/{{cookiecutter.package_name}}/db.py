@@ -5,11 +5,18 @@ https://flask-sqlalchemy.readthedocs.io/en/stable/quickstart/
 
 from __future__ import annotations
 
+import sqlite3
+from typing import Any
+
 import click
 from flask import Flask
 from flask.cli import with_appcontext
 from flask_sqlalchemy import SQLAlchemy
+from sqlalchemy import Engine, event, inspect
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase
+
+RELEASE_COMMAND = "flask --app {{ cookiecutter.package_name }} init-db"
 
 
 class Base(DeclarativeBase):
@@ -20,6 +27,25 @@ class Base(DeclarativeBase):
 db = SQLAlchemy(model_class=Base)
 
 
+class DatabaseNotReadyError(RuntimeError):
+    """The database cannot be opened or lacks tables: the release step has not run."""
+
+
+# Runs for every new connection of every engine; SQLAlchemy's documented place for
+# per-connection SQLite settings. https://docs.sqlalchemy.org/en/20/dialects/sqlite.html
+@event.listens_for(Engine, "connect")
+def _configure_sqlite(dbapi_connection: Any, _connection_record: Any) -> None:
+    if not isinstance(dbapi_connection, sqlite3.Connection):
+        return
+    cursor = dbapi_connection.cursor()
+    # WAL: readers never block the writer. NORMAL: a commit survives a killed process.
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    # Wait up to 5 s for another worker's write instead of "database is locked".
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
 @click.command("init-db")
 # The `flask` command pushes an app context itself; this also covers the tests' runner.
 @with_appcontext
@@ -28,6 +54,28 @@ def init_db_command() -> None:
     # Creates a table for every model imported so far; the blueprints import them all.
     db.create_all()
     click.echo("Initialized the database.")
+
+
+def check_database(app: Flask) -> None:
+    """Refuse to serve from a database that `init-db` has not prepared.
+
+    Run once when the server starts, so `/health` itself never touches the database.
+    """
+    with app.app_context():
+        try:
+            found = set(inspect(db.engine).get_table_names())
+        except SQLAlchemyError as error:
+            reason = getattr(error, "orig", error)
+            problem = f"The database cannot be opened ({reason}): check DATABASE_URL,"
+        else:
+            missing = ", ".join(sorted(set(db.metadata.tables) - found))
+            problem = f"The database has no table {missing}:" if missing else ""
+        finally:
+            # gunicorn forks its workers after this check: they must not share its
+            # connection. https://docs.sqlalchemy.org/en/20/core/pooling.html
+            db.engine.dispose()
+    if problem:
+        raise DatabaseNotReadyError(f"{problem} then run `{RELEASE_COMMAND}`.")
 
 
 def init_app(app: Flask) -> None:

@@ -6,20 +6,28 @@ https://flask-wtf.readthedocs.io/en/stable/form/
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import StringField, TextAreaField
-from wtforms.validators import DataRequired, Length
+from wtforms import Field, StringField, TextAreaField, ValidationError
+from wtforms.validators import DataRequired
 
-from .models import BODY_MAX_LENGTH, TITLE_MAX_LENGTH
-
-
-def _strip(value: str | None) -> str | None:
-    return value.strip() if value else value
+from .models import TITLE_MAX_LENGTH
+from .validation import body_problem, title_problem
 
 
 class NoteForm(FlaskForm):
+    # maxlength: the browser stops typing at the limit; the server checks it anyway.
     title = StringField(
         "Title",
-        filters=[_strip],
-        validators=[DataRequired(), Length(max=TITLE_MAX_LENGTH)],
+        validators=[DataRequired()],
+        render_kw={"maxlength": TITLE_MAX_LENGTH},
     )
-    body = TextAreaField("Body", validators=[Length(max=BODY_MAX_LENGTH)])
+    body = TextAreaField("Body")
+
+    # WTForms calls validate_<field> after the field's own validators: the same rules
+    # as the JSON API, written once in validation.py.
+    def validate_title(self, field: Field) -> None:
+        if problem := title_problem(field.data):
+            raise ValidationError(problem)
+
+    def validate_body(self, field: Field) -> None:
+        if problem := body_problem(field.data):
+            raise ValidationError(problem)

@@ -20,7 +20,8 @@ def index() -> ResponseReturnValue:
     form = NoteForm()
     # validate_on_submit is true only for a POST whose fields and CSRF token are valid.
     if form.validate_on_submit():
-        db.session.add(Note(title=form.title.data, body=form.body.data))
+        title = form.title.data.strip()
+        db.session.add(Note(title=title, body=form.body.data))
         db.session.commit()
         # Redirect after POST, so reloading the page does not submit the form again.
         return redirect(url_for("notes.index"))

@@ -1,0 +1,18 @@
+"""The WSGI application the production server imports: the Procfile's `web:` line.
+
+https://flask.palletsprojects.com/en/stable/deploying/gunicorn/
+"""
+
+from __future__ import annotations
+
+from . import create_app
+{%- if cookiecutter.include_example == "yes" %}
+from .db import check_database
+{%- endif %}
+
+app = create_app()
+{%- if cookiecutter.include_example == "yes" %}
+# Stop here, before any worker starts, when the release step (`init-db`) has not run:
+# otherwise /health would answer 200 while every notes request fails.
+check_database(app)
+{%- endif %}

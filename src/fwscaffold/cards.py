@@ -59,7 +59,12 @@ def details(framework: Framework) -> dict[str, Any]:
     return {
         **summary(framework),
         "conventions": [
-            {"concept": c.concept, "path": c.path, "needs_example": c.needs_example}
+            {
+                "concept": c.concept,
+                "path": c.path,
+                "needs_example": c.needs_example,
+                "when": c.when,
+            }
             for c in framework.conventions
         ],
         "variables": [

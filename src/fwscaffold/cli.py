@@ -346,7 +346,9 @@ def info_command(framework: Framework, as_json: bool) -> None:
     click.echo("\nConventions tour (concept -> file in the generated project):")
     width = max((len(c.concept) for c in framework.conventions), default=0)
     for convention in framework.conventions:
-        note = "  (include_example=yes)" if convention.needs_example else ""
+        example = "include_example=yes" if convention.needs_example else ""
+        conditions = [c for c in (example, convention.when) if c]
+        note = f"  ({', '.join(conditions)})" if conditions else ""
         click.echo(f"  {convention.concept:<{width}}  {convention.path}{note}")
     click.echo("\nTemplate variables (set with --set KEY=VALUE):")
     for variable in framework.variables:

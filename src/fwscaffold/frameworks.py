@@ -39,6 +39,8 @@ class Convention(NamedTuple):
     concept: str
     path: str
     needs_example: bool
+    # "variable=value" (the syntax of `remove_if`): the row exists only for that answer.
+    when: str = ""
 
 
 class Framework(NamedTuple):

@@ -106,7 +106,9 @@ def test_conventions_tour_points_at_real_files(bakery, variant):
     readme = (project / "README.md").read_text()
     for convention in framework.conventions:
         path = convention.path.format(package_name="demo_app")
-        if with_example or not convention.needs_example:
+        key, _, value = convention.when.partition("=")
+        applies = not key or variant.answers.get(key, framework.variable(key).default) == value
+        if (with_example or not convention.needs_example) and applies:
             assert (project / path).exists(), f"{convention.concept}: {path} is missing"
             assert f"| {convention.concept} | `{path}` |" in readme
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -14,16 +15,28 @@ from {{ cookiecutter.package_name }}.store import (
 
 
 @pytest.fixture
-def store(tmp_path) -> NoteStore:
+def store(tmp_path) -> Iterator[NoteStore]:
     store = NoteStore(tmp_path / "data" / "notes.sqlite3")
     store.create_schema()
-    return store
+    yield store
+    store.close()
 
 
 def test_the_database_runs_in_wal_mode(store):
     store.add("First", "")
     with sqlite3.connect(store.path) as connection:
         assert connection.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+
+
+def test_connections_are_reused_and_closed_with_the_store(tmp_path):
+    store = NoteStore(tmp_path / "notes.sqlite3")
+    store.create_schema()
+    for n in range(3):
+        store.add(f"Note {n}", "")
+    [connection] = store._connections
+    store.close()
+    with pytest.raises(sqlite3.ProgrammingError, match="closed"):
+        connection.execute("SELECT 1")
 
 
 def test_create_schema_is_safe_to_run_again(store):

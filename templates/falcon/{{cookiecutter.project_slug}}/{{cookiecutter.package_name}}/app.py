@@ -7,7 +7,9 @@ The servers call `create_app()`, which reads the environment (see config.py); te
 """
 
 from __future__ import annotations
-
+{% if example and cookiecutter.interface == "wsgi" %}
+import sys
+{% endif %}
 {% if cookiecutter.interface == "asgi" -%}
 import falcon.asgi
 {%- else -%}
@@ -49,7 +51,14 @@ def create_app(config: Config | None = None) -> {{ app_class }}:
     except (ConfigError, DatabaseNotReadyError) as error:
         # One line and a non-zero exit, instead of a traceback and a server that
         # answers /health but fails every other request.
+{%- if cookiecutter.interface == "asgi" %}
         raise SystemExit(f"Error: {error}") from None
+{%- else %}
+        print(f"Error: {error}", file=sys.stderr)
+        # 3 is gunicorn's "worker failed to boot": without --preload (as with --reload
+        # in development) gunicorn then stops, instead of restarting the worker forever.
+        raise SystemExit(3) from None
+{%- endif %}
 
 
 def build_app(config: Config) -> {{ app_class }}:

@@ -325,10 +325,11 @@ if _out:
             _main.append(_start())
             return
         _main[0].disable()
-        taken = [_Taken(p) for p in _profiles]
-        path = os.path.join(_out, f"{os.getpid()}.prof")
-        pstats.Stats(*taken).dump_stats(path + ".part")
-        os.rename(path + ".part", path)
+        taken = [t for t in map(_Taken, _profiles) if t.stats]
+        if taken:
+            path = os.path.join(_out, f"{os.getpid()}.prof")
+            pstats.Stats(*taken).dump_stats(path + ".part")
+            os.rename(path + ".part", path)
 
     threading.Thread._bootstrap_inner = _profiled_thread
     signal.signal(signal.SIGPROF, _on_sigprof)
@@ -400,10 +401,22 @@ def report(
     print("|---|---|---|---|---|")
     for own, cumulative, calls, where in sorted(work, reverse=True)[:15]:
         print(f"| {own:.3f} | {100 * own / busy:.0f}% | {cumulative:.3f} | {calls} | `{where}` |")
-    mine = [w for w in work if w[3].startswith(f"{package}/") and "<module>" not in w[3]]
-    print("\n| cumulative s | % of work | calls | the starter's own code (top by cumulative) |")
+    # The starter's own code and every middleware (its own, the framework's, a library's).
+    mine = [
+        w
+        for w in work
+        if (w[3].startswith(f"{package}/") or "middleware" in w[3]) and "<module>" not in w[3]
+    ]
+    in_middleware = sum(w[0] for w in work if "middleware" in w[3].split(":")[0])
+    print(
+        f"\nOwn time in middleware modules: {in_middleware:.3f} s "
+        f"({100 * in_middleware / busy:.0f}% of work).\n"
+    )
+    print(
+        "| cumulative s | % of work | calls | the starter's code and middleware (by cumulative) |"
+    )
     print("|---|---|---|---|")
-    for _, cumulative, calls, where in sorted(mine, key=lambda w: -w[1])[:10]:
+    for _, cumulative, calls, where in sorted(mine, key=lambda w: -w[1])[:12]:
         print(f"| {cumulative:.3f} | {100 * cumulative / busy:.0f}% | {calls} | `{where}` |")
 
 

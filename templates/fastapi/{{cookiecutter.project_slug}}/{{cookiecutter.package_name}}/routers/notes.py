@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Response, status
 from pydantic import BeforeValidator
+from pydantic_core import PydanticCustomError
 from sqlalchemy import delete, select
 
 from ..dependencies import NoteInDep, SessionDep, require_token
@@ -22,7 +23,7 @@ MAX_ID = 2**63 - 1
 def _ascii_digits(value: Any) -> Any:
     """Only plain digits: int() would also take "+5", " 5" and "1_0"."""
     if isinstance(value, str) and not (value.isascii() and value.isdigit()):
-        raise ValueError("must be a whole number written with the digits 0-9")
+        raise PydanticCustomError("digits", "must be a whole number in digits 0-9")
     return value
 
 

@@ -446,6 +446,7 @@ def bench_case(case: Case, args: argparse.Namespace, tmp: Path) -> list[Row]:
         "BARE_STARTER_PACKAGE": str(project / package),
     }
     bare = bare_command(web, package, case.framework.name)
+    say(f"bare app served by: {bare}")
     rows = []
     with (
         serve(web, project, venv, env, tmp / "starter.log") as starter,

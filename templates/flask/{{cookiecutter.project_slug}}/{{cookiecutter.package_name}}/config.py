@@ -39,7 +39,7 @@ class Config:
     PROJECT_NAME = {{ cookiecutter.project_name | py_str }}
 {%- if cookiecutter.project_name | length > 33 %}  # noqa: E501{% endif %}
 {%- if cookiecutter.include_example == "yes" %}
-    # Larger request bodies get 413 before a view reads them.
+    # Larger request bodies are a 413 when the view reads them.
     MAX_CONTENT_LENGTH = 1024 * 1024
 {%- endif %}
 

@@ -66,16 +66,21 @@ def check_database(app: Flask) -> None:
             found = set(inspect(db.engine).get_table_names())
         except SQLAlchemyError as error:
             reason = getattr(error, "orig", error)
-            problem = f"The database cannot be opened ({reason}): check DATABASE_URL,"
+            problem = (
+                f"The database cannot be opened ({reason}): check DATABASE_URL, "
+                f"then run `{RELEASE_COMMAND}`."
+            )
         else:
             missing = ", ".join(sorted(set(db.metadata.tables) - found))
-            problem = f"The database has no table {missing}:" if missing else ""
+            problem = missing and (
+                f"The database has no table {missing}: run `{RELEASE_COMMAND}` first."
+            )
         finally:
             # gunicorn forks its workers after this check: they must not share its
             # connection. https://docs.sqlalchemy.org/en/20/core/pooling.html
             db.engine.dispose()
     if problem:
-        raise DatabaseNotReadyError(f"{problem} then run `{RELEASE_COMMAND}`.")
+        raise DatabaseNotReadyError(problem)
 
 
 def init_app(app: Flask) -> None:

@@ -1,5 +1,7 @@
 """The WSGI application the production server imports: the Procfile's `web:` line.
 
+`gunicorn --preload` imports it once, in its main process, before starting workers:
+an error raised here stops the server with one `Error: ...` line.
 https://flask.palletsprojects.com/en/stable/deploying/gunicorn/
 """
 

@@ -16,9 +16,14 @@ from unittest import mock
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
-from django.core.signals import request_finished, request_started
-from django.db import OperationalError, close_old_connections, connections
-from django.test import Client, SimpleTestCase, TestCase, override_settings
+from django.db import OperationalError, connections
+from django.test import (
+    Client,
+    SimpleTestCase,
+    TestCase,
+    TransactionTestCase,
+    override_settings,
+)
 
 from {{ cookiecutter.package_name }} import startup
 from {{ cookiecutter.package_name }}.settings import base
@@ -131,8 +136,9 @@ class SqliteTests(TestCase):
         self.assertEqual(options["transaction_mode"], "IMMEDIATE")
 
 
-class EntryPointTests(TestCase):
-    """Importing wsgi.py runs the start-up check, which reads the (test) database."""
+class EntryPointTests(TransactionTestCase):
+    """Importing wsgi.py runs the start-up check, which reads the (test) database and
+    closes its connection: a TestCase's transaction would end with it."""
 
     def test_wsgi_and_asgi_applications_load(self):
         wsgi = importlib.import_module(f"{PACKAGE}.wsgi")
@@ -178,10 +184,6 @@ class EntryPointTests(TestCase):
 
     def test_head_answers_have_no_body(self):
         wsgi = importlib.import_module(f"{PACKAGE}.wsgi")
-        # As Django's test client does: the test's transaction keeps its connection.
-        for signal in (request_started, request_finished):
-            signal.disconnect(close_old_connections)
-            self.addCleanup(signal.connect, close_old_connections)
         statuses = []
 
         def start_response(status, headers):
@@ -196,7 +198,7 @@ class EntryPointTests(TestCase):
         self.assertEqual(statuses[0], statuses[1])
 
 
-class StartupCheckTests(TestCase):
+class StartupCheckTests(TransactionTestCase):
     def test_passes_on_a_migrated_database(self):
         startup.check_release_step()
 

@@ -6,7 +6,7 @@ answer 200 on /health and 500 everywhere else; it refuses to start instead.
 
 from django.contrib.staticfiles.storage import ManifestFilesMixin, staticfiles_storage
 from django.core.exceptions import ImproperlyConfigured
-from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
+from django.db import DatabaseError, connection
 from django.db.migrations.executor import MigrationExecutor
 
 RELEASE = "run the Procfile's release: step (manage.py migrate and collectstatic) first"
@@ -14,9 +14,6 @@ RELEASE = "run the Procfile's release: step (manage.py migrate and collectstatic
 
 def check_release_step():
     """Raise ImproperlyConfigured unless migrate and collectstatic have run."""
-    # A connection of its own, closed again: gunicorn --preload forks the workers after
-    # this, and a forked connection must never be shared.
-    connection = connections.create_connection(DEFAULT_DB_ALIAS)
     try:
         # The same test as runserver's "You have unapplied migration(s)" warning.
         executor = MigrationExecutor(connection)
@@ -26,6 +23,8 @@ def check_release_step():
             f"cannot open the database ({error}); check DATABASE_URL and {RELEASE}"
         ) from error
     finally:
+        # gunicorn --preload forks its workers after this check: a connection open now
+        # would be shared by every worker, and answers would get mixed up.
         connection.close()
     if unapplied:
         raise ImproperlyConfigured(

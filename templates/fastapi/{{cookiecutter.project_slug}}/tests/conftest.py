@@ -1,23 +1,33 @@
-"""Fixtures: an app from `create_app` with test settings, and a TestClient over it.
+"""Fixtures: the app from `create_app` with test settings, and a TestClient over it.
 
 `with TestClient(app) as client` runs the app's lifespan, as a server would:
 https://fastapi.tiangolo.com/advanced/testing-events/
+{%- if cookiecutter.include_example == "yes" %}
+It runs once per test session; each test then gets its own empty database through
+`app.dependency_overrides`: https://fastapi.tiangolo.com/advanced/testing-dependencies/
+{%- endif %}
 """
 
 from __future__ import annotations
 {% if cookiecutter.include_example == "yes" %}
 import asyncio
 import shutil
-{%- endif %}
+from collections.abc import AsyncIterator, Iterator
+{%- else %}
 from collections.abc import Iterator
+{%- endif %}
 
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+{%- if cookiecutter.include_example == "yes" %}
+from sqlalchemy.ext.asyncio import AsyncSession
+{%- endif %}
 
 from {{ cookiecutter.package_name }}.config import Settings
 {%- if cookiecutter.include_example == "yes" %}
-from {{ cookiecutter.package_name }}.database import create_schema
+from {{ cookiecutter.package_name }}.database import create_engine, create_schema, sessionmaker
+from {{ cookiecutter.package_name }}.dependencies import get_session
 {%- endif %}
 from {{ cookiecutter.package_name }}.main import create_app
 {%- if cookiecutter.include_example == "yes" %}
@@ -26,18 +36,18 @@ API_TOKEN = "test-token"
 
 
 @pytest.fixture(scope="session")
-def empty_database(tmp_path_factory) -> str:
-    """A database with its tables, as the release step makes it: made once per run."""
-    path = tmp_path_factory.mktemp("db") / "empty.sqlite3"
-    asyncio.run(create_schema(f"sqlite:///{path}"))
-    return str(path)
+def settings(tmp_path_factory) -> Settings:
+    # An empty database with its tables, as the release step makes it.
+    url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'empty.sqlite3'}"
+    asyncio.run(create_schema(url))
+    return Settings(api_token=API_TOKEN, database_url=url)
 
 
 @pytest.fixture
-def settings(empty_database, tmp_path) -> Settings:
-    # Each test gets its own copy of the empty database.
-    path = shutil.copy(empty_database, tmp_path / "test.sqlite3")
-    return Settings(api_token=API_TOKEN, database_url=f"sqlite:///{path}")
+def database_url(settings, tmp_path) -> str:
+    """A copy of the empty database, for one test."""
+    empty = settings.database_url.removeprefix("sqlite:///")
+    return f"sqlite:///{shutil.copy(empty, tmp_path / 'test.sqlite3')}"
 
 
 @pytest.fixture
@@ -46,20 +56,42 @@ def auth() -> dict[str, str]:
 {%- else %}
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def settings() -> Settings:
     return Settings()
 {%- endif %}
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def app(settings: Settings) -> FastAPI:
     return create_app(settings)
 
 
-@pytest.fixture
-def client(app: FastAPI) -> Iterator[TestClient]:
+@pytest.fixture(scope="session")
+def served(app: FastAPI) -> Iterator[TestClient]:
     with TestClient(app) as client:
         yield client
+
+
+@pytest.fixture
+{%- if cookiecutter.include_example == "yes" %}
+def client(app: FastAPI, served: TestClient, database_url: str) -> Iterator[TestClient]:
+    engine = create_engine(database_url)
+    make_session = sessionmaker(engine)
+
+    async def test_session() -> AsyncIterator[AsyncSession]:
+        async with make_session() as session:
+            yield session
+
+    # Requests of this test get their session from its own database.
+    app.dependency_overrides[get_session] = test_session
+    yield served
+    app.dependency_overrides.clear()
+    # Its connections live on the client's event loop: close them there.
+    served.portal.call(engine.dispose)
+{%- else %}
+def client(app: FastAPI, served: TestClient) -> Iterator[TestClient]:
+    yield served
     # Dependencies a test replaced go back to the real ones.
     app.dependency_overrides.clear()
+{%- endif %}

@@ -42,9 +42,9 @@ def test_create_schema_is_idempotent_and_turns_on_wal(tmp_path):
         assert connection.execute("PRAGMA journal_mode").fetchone() == ("wal",)
 
 
-def test_every_connection_waits_for_locks(settings):
+def test_every_connection_waits_for_locks(database_url):
     async def busy_timeout() -> int:
-        engine = create_engine(settings.database_url)
+        engine = create_engine(database_url)
         async with engine.connect() as connection:
             value = (await connection.execute(text("PRAGMA busy_timeout"))).scalar_one()
         await engine.dispose()
@@ -53,9 +53,9 @@ def test_every_connection_waits_for_locks(settings):
     assert asyncio.run(busy_timeout()) == BUSY_TIMEOUT_MS
 
 
-def test_concurrent_writers_get_distinct_ids(settings):
+def test_concurrent_writers_get_distinct_ids(database_url):
     async def add_many() -> tuple[set[int], int]:
-        engine = create_engine(settings.database_url)
+        engine = create_engine(database_url)
         make_session = sessionmaker(engine)
 
         async def add(n: int) -> int:

@@ -60,31 +60,35 @@ def test_docs_are_off_in_production(client):
 
 
 def test_docs_are_served_when_enabled(settings):
-    with TestClient(create_app(replace(settings, docs=True))) as client:
-        assert client.get("/docs").status_code == 200
-        document = client.get("/openapi.json").json()
-        assert document["info"]["title"] == PROJECT_NAME
-        assert "/health" in document["paths"]
-        assert 'href="/docs"' in client.get("/").text
+    client = TestClient(create_app(replace(settings, docs=True)))
+    assert client.get("/docs").status_code == 200
+    document = client.get("/openapi.json").json()
+    assert document["info"]["title"] == PROJECT_NAME
+    assert "/health" in document["paths"]
+    assert 'href="/docs"' in client.get("/").text
 
 
-def test_an_unexpected_error_is_a_json_500(app, client):
+def test_an_unexpected_error_is_a_json_500(settings):
     def broken() -> Settings:
         raise RuntimeError("boom")
 
-    # Replace a dependency for this test only: the error handler must hide the details.
+    app = create_app(settings)
+    # Replace a dependency: the error handler must hide the details.
     app.dependency_overrides[get_settings] = broken
-    with TestClient(app, raise_server_exceptions=False) as failing:
-        answer = failing.get("/")
+    answer = TestClient(app, raise_server_exceptions=False).get("/")
     assert answer.status_code == 500
     assert list(answer.json()) == ["message"]
     assert "boom" not in answer.text
 
 
-def test_invalid_parameters_are_a_json_422_naming_them(app, client):
+def test_invalid_parameters_are_a_json_422_naming_them(settings):
+    app = create_app(settings)
+
     @app.get("/sum")  # a route for this test only
     async def add(a: int, b: int) -> int:
         return a + b
+
+    client = TestClient(app)
 
     assert client.get("/sum?a=1&b=2").json() == 3
     answer = client.get("/sum?a=1&b=two")

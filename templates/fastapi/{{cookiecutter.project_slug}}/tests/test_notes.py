@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import datetime
 
 import pytest
@@ -255,7 +256,9 @@ def test_no_twin_paths(client, auth, path):
     assert_error(client.get(path), 404)
 
 
-def test_notes_survive_a_restart(settings, auth):
+def test_notes_survive_a_restart(settings, database_url, auth):
+    # Two apps on one database, each with its lifespan, as two runs of the server.
+    settings = replace(settings, database_url=database_url)
     with TestClient(create_app(settings)) as first:
         note = create(first, auth, title="Durable").json()
     with TestClient(create_app(settings)) as restarted:

@@ -37,8 +37,8 @@ def async_url(database_url: str) -> URL:
     return url
 
 
-def create_engine(database_url: str) -> AsyncEngine:
-    engine = create_async_engine(async_url(database_url))
+def create_engine(database_url: str, **options: Any) -> AsyncEngine:
+    engine = create_async_engine(async_url(database_url), **options)
     if engine.dialect.name == "sqlite":
         event.listen(engine.sync_engine, "connect", _tune_sqlite)
     return engine

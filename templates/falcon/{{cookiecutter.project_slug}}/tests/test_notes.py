@@ -284,6 +284,7 @@ def test_a_charset_and_any_case_are_accepted(client, auth, content_type):
         b'{"title": "caf\xe9"}',  # Latin-1, not UTF-8
         '{"title": "x"}'.encode("utf-16"),
         b"[" * 100_000,
+        b'{"title": "x", "n": NaN}',
     ],
     ids=[
         "malformed",
@@ -295,6 +296,7 @@ def test_a_charset_and_any_case_are_accepted(client, auth, content_type):
         "not-utf8",
         "utf16",
         "too-deep",
+        "nan",
     ],
 )
 def test_a_body_that_is_not_a_utf8_json_object_is_400(client, auth, body):

@@ -57,7 +57,7 @@ def parse_json_object(body: bytes) -> dict[str, Any]:
     """The body as a JSON object; 400 for bytes that are not UTF-8 JSON of an object."""
     try:
         # Decoding first: json.loads(bytes) would also accept UTF-16 and UTF-32.
-        data = json.loads(body.decode("utf-8"))
+        data = json.loads(body.decode("utf-8"), parse_constant=_reject_constant)
     except UnicodeDecodeError:
         raise falcon.HTTPBadRequest(description="The body is not UTF-8.") from None
     # RecursionError: a body of a million "[" nests deeper than the parser can go.
@@ -66,6 +66,11 @@ def parse_json_object(body: bytes) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise falcon.HTTPBadRequest(description="The body must be a JSON object.")
     return data
+
+
+def _reject_constant(name: str) -> None:
+    # json.loads accepts NaN and Infinity, which are not JSON (RFC 8259).
+    raise ValueError(f"{name} is not JSON")
 
 
 {{ cookiecutter.__def }} read_json_object(req: Request) -> dict[str, Any]:

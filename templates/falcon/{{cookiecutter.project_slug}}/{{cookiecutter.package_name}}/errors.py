@@ -48,7 +48,7 @@ def serialize_error(req: Request, resp: Response, exception: falcon.HTTPError) -
 
 
 # Error handlers translate domain errors, which know nothing of HTTP, into HTTP errors;
-# `create_app` registers them with `app.add_error_handler`.
+# `build_app` registers them with `app.add_error_handler`.
 {{ cookiecutter.__def }} handle_note_not_found(
     req: Request, resp: Response, ex: NoteNotFoundError, params: dict[str, Any]
 ) -> None:

@@ -34,7 +34,8 @@ class Note(db.Model):
         """The note as the JSON API shows it."""
         # SQLite returns naive datetimes; every stored value is UTC, and the API says so
         # with an explicit offset ("+00:00").
-        created_at = self.created_at.replace(tzinfo=self.created_at.tzinfo or UTC)
+        created_at = self.created_at
+        created_at = created_at.replace(tzinfo=created_at.tzinfo or UTC)
         return {
             "id": self.id,
             "title": self.title,

@@ -31,7 +31,8 @@ answer = TestClient(create_app(Settings(docs=True))).get("/openapi.json")
 assert answer.status_code == 200, answer.text
 sys.stdout.write(answer.text)
 """
-# Words for humans and names chosen per generator: they may differ between the documents.
+# Annotations for humans (`default` included: the parameters test compares it where it
+# matters) and names chosen per generator: they may differ between the documents.
 PROSE = frozenset(
     {
         "title",
@@ -39,7 +40,7 @@ PROSE = frozenset(
         "summary",
         "examples",
         "example",
-        "operationId",
+        "default",
         "tags",
         "$schema",
         "deprecated",
@@ -72,10 +73,15 @@ def _resolve(node: Any, document: dict[str, Any], seen: tuple[str, ...] = ()) ->
 
 
 def _schema(node: Any) -> Any:
-    """One spelling per meaning: prose dropped, `required` as a set, nullable unions as
-    a type list, an `allOf` of one schema as that schema."""
+    """One spelling per meaning: prose dropped, numbers as doubles, `required` sorted,
+    nullable unions as a type list, an `allOf` of one schema as that schema, no `type`
+    beside a `const`, no `additionalProperties: true` (the default)."""
     if isinstance(node, list):
         return [_schema(item) for item in node]
+    if isinstance(node, int | float) and not isinstance(node, bool):
+        # As IEEE doubles, the way JSON readers see numbers (FastAPI writes bounds as
+        # floats: 2**63 - 1 becomes 9.223372036854776e18).
+        return float(node)
     if not isinstance(node, dict):
         return node
     node = {
@@ -88,6 +94,10 @@ def _schema(node: Any) -> Any:
     if isinstance(node.get("allOf"), list) and len(node["allOf"]) == 1:
         rest = {k: v for k, v in node.items() if k != "allOf"}
         node = {**node["allOf"][0], **rest}
+    if node.get("additionalProperties") is True:
+        del node["additionalProperties"]  # the default
+    if "const" in node:
+        node.pop("type", None)  # implied by the constant
     if "required" in node and isinstance(node["required"], list):
         node["required"] = sorted(node["required"])
     if isinstance(node.get("type"), list):
@@ -100,22 +110,37 @@ def _schema(node: Any) -> Any:
 
 
 def _operations(document: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
+    """(path, method) -> operation, with the path item's parameters merged in."""
     resolved = _resolve(document, document)
     return {
-        (path, method): operation
+        (path, method): {
+            **operation,
+            "parameters": [*item.get("parameters", []), *operation.get("parameters", [])],
+        }
         for path, item in resolved.get("paths", {}).items()
         for method, operation in item.items()
         if method in METHODS
     }
 
 
-def _answers(operation: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """status -> {media type: normalized schema} (empty for a body-less answer)."""
+def _answers(method: str, operation: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """status -> {media type: normalized schema}; an answer to HEAD never has a body, so
+    only its status counts."""
     return {
-        str(status): {
+        str(status): {}
+        if method == "head"
+        else {
             media: _schema(content.get("schema", {}))
             for media, content in (answer.get("content") or {}).items()
         }
+        for status, answer in operation.get("responses", {}).items()
+    }
+
+
+def _headers(operation: dict[str, Any]) -> dict[str, list[str]]:
+    """status -> the response headers it documents, by lower-case name."""
+    return {
+        str(status): sorted(name.lower() for name in answer.get("headers", {}))
         for status, answer in operation.get("responses", {}).items()
     }
 
@@ -125,6 +150,7 @@ def _parameters(operation: dict[str, Any]) -> dict[tuple[str, str], dict[str, An
         (p["in"], p["name"]): {
             "required": bool(p.get("required", False)),
             "schema": _schema(p.get("schema", {})),
+            "default": p.get("schema", {}).get("default"),
         }
         for p in operation.get("parameters", [])
         if p["in"] != "header"  # Authorization lives in securitySchemes
@@ -177,15 +203,27 @@ def test_served_document_has_every_path_and_method_of_the_contract(documents):
     assert sorted(_api_operations(served)) == sorted(_api_operations(contract))
 
 
+def test_operation_ids_are_the_contracts(documents):
+    """The same names, so links and tools written for the contract work with /docs."""
+    contract, served = documents
+    ours = _api_operations(served)
+    for key, expected in _api_operations(contract).items():
+        assert ours[key].get("operationId") == expected.get("operationId"), key
+
+
 def test_every_operation_answers_the_contracts_statuses_and_schemas(documents):
     contract, served = documents
     ours = _api_operations(served)
     for key, expected in _api_operations(contract).items():
-        label = " ".join(key[::-1]).upper()
-        actual = ours[key]
-        assert sorted(_answers(actual)) == sorted(_answers(expected)), f"{label}: statuses"
-        for status, media in _answers(expected).items():
-            got = _answers(actual)[status]
+        label = f"{key[1].upper()} {key[0]}"
+        method = key[1]
+        actual, wanted = _answers(method, ours[key]), _answers(method, expected)
+        assert sorted(actual) == sorted(wanted), f"{label}: statuses"
+        for status, names in _headers(expected).items():
+            documented = _headers(ours[key])[status]
+            assert set(names) <= set(documented), f"{label} {status}: response headers"
+        for status, media in wanted.items():
+            got = actual[status]
             assert sorted(got) == sorted(media), f"{label} {status}: media types"
             for media_type, schema in media.items():
                 assert got[media_type] == schema, f"{label} {status} {media_type}: schema"
@@ -195,7 +233,7 @@ def test_every_operation_takes_the_contracts_parameters_and_body(documents):
     contract, served = documents
     ours = _api_operations(served)
     for key, expected in _api_operations(contract).items():
-        label = " ".join(key[::-1]).upper()
+        label = f"{key[1].upper()} {key[0]}"
         assert _parameters(ours[key]) == _parameters(expected), f"{label}: parameters"
         assert _request_body(ours[key]) == _request_body(expected), f"{label}: request body"
 
@@ -204,7 +242,7 @@ def test_writes_and_only_writes_need_the_bearer_token(documents):
     contract, served = documents
     ours = _api_operations(served)
     for key, expected in _api_operations(contract).items():
-        label = " ".join(key[::-1]).upper()
+        label = f"{key[1].upper()} {key[0]}"
         assert _bearer_protected(served, ours[key]) == _bearer_protected(contract, expected), (
             f"{label}: bearer security"
         )

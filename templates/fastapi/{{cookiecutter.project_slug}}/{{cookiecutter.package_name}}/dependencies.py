@@ -47,7 +47,9 @@ SessionDep = Annotated[AsyncSession, Depends(get_session)]
 # FastAPI's security utility reads `Authorization: Bearer <token>` and puts the scheme
 # in the OpenAPI document (the "Authorize" button of /docs). auto_error=False: a missing
 # token comes back as None, so require_token chooses the 401 answer and its header.
-bearer_scheme = HTTPBearer(auto_error=False, description="The API_TOKEN of the server.")
+bearer_scheme = HTTPBearer(
+    scheme_name="bearer", description="The API_TOKEN of the server.", auto_error=False
+)
 
 
 async def require_token(

@@ -10,10 +10,9 @@ import json
 
 import pytest
 
-from tests._harness import browser, conformance, postgres
-from tests._harness.fixtures import COVERAGE, FRAMEWORKS, REPO, VARIANTS, Timer, need
+from tests._harness import browser, conformance
+from tests._harness.fixtures import COVERAGE, FRAMEWORKS, REPO, Timer, need
 from tests._harness.project import (
-    Variant,
     production_env,
     project_env,
     refuses_without,
@@ -22,44 +21,18 @@ from tests._harness.project import (
     run_project_tests,
     serving,
 )
+from tests._harness.served import RUNTIME, flag, has_notes, only, uses_postgres
 
 SCREENSHOTS = REPO / "build" / "screenshots"
-RUNTIME = [v for v in VARIANTS if v.runs_code_differently]
 by_id = pytest.mark.parametrize("variant", RUNTIME, ids=[v.id for v in RUNTIME])
 pytestmark = pytest.mark.slow
-
-
-def _uses_postgres(variant: Variant) -> bool:
-    return variant.wants("database", "postgresql")
-
-
-@pytest.fixture(scope="session")
-def postgres_url(tmp_path_factory):
-    need(postgres.unavailable_reason(), "PostgreSQL")
-    with postgres.running_postgres(tmp_path_factory.mktemp("pg")) as url:
-        yield url
-
-
-@pytest.fixture
-def database_url(request, variant, tmp_path):
-    if _uses_postgres(variant):
-        return request.getfixturevalue("postgres_url")
-    return f"sqlite:///{tmp_path / 'production.sqlite3'}"
-
-
-def _flag(variant: Variant, name: str) -> bool:
-    return bool(FRAMEWORKS[variant.framework].metadata.get(name))
-
-
-def _has_notes(variant: Variant) -> bool:
-    return _flag(variant, "http_api") and not variant.wants("include_example", "no")
 
 
 @by_id
 def test_generated_tests_pass_in_a_fresh_venv(bakery, variant, request):
     project, venv = bakery.project(variant), bakery.venv(variant)
     env = (
-        {"DATABASE_URL": request.getfixturevalue("postgres_url")} if _uses_postgres(variant) else {}
+        {"DATABASE_URL": request.getfixturevalue("postgres_url")} if uses_postgres(variant) else {}
     )
     with Timer(variant.framework, "own tests"):
         report = run_project_tests(project, venv, env)
@@ -79,11 +52,13 @@ def test_production_server_serves_the_contract_and_keeps_data(bakery, variant, d
         with serving(project, venv, env) as server:
             conformance.wait_for_health(base, 30, server)
             conformance.check_basics(base, html.escape(name))
+            if flag(variant, "http_api"):
+                conformance.check_health_v2(base)
             kept = (
                 conformance.check_notes_api(
-                    base, env["API_TOKEN"], html_notes=_flag(variant, "html_notes")
+                    base, env["API_TOKEN"], html_notes=flag(variant, "html_notes")
                 )
-                if _has_notes(variant)
+                if has_notes(variant)
                 else []
             )
         with serving(project, venv, env) as server:
@@ -107,18 +82,13 @@ def test_home_page_in_headless_chromium_has_no_console_errors(bakery, variant, d
     assert (SCREENSHOTS / f"{variant.id}.png").stat().st_size > 1000
 
 
-def _only(predicate):
-    chosen = [v for v in RUNTIME if predicate(v)]
-    return pytest.mark.parametrize("variant", chosen, ids=[v.id for v in chosen])
-
-
-@_only(lambda v: _flag(v, "requires_secret_key"))
+@only(lambda v: flag(v, "requires_secret_key"))
 def test_production_refuses_to_start_without_secret_key(bakery, variant, database_url):
     project, venv = bakery.project(variant), bakery.venv(variant)
     refuses_without(project, venv, production_env(database_url), "SECRET_KEY")
 
 
-@_only(lambda v: bool(FRAMEWORKS[v.framework].metadata.get("deploy_check")))
+@only(lambda v: bool(FRAMEWORKS[v.framework].metadata.get("deploy_check")))
 def test_deploy_check_passes_in_production(bakery, variant, database_url):
     """Where the framework has a deployment checker (Django's `check --deploy`), it passes."""
     command = FRAMEWORKS[variant.framework].metadata["deploy_check"].format(package_name="demo_app")

@@ -1,0 +1,38 @@
+"""Which served checks a variant gets, read only from its template's `_fwscaffold` metadata.
+
+No framework names here: a new template gets every check by declaring what it serves.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .fixtures import FRAMEWORKS, VARIANTS
+from .project import Variant
+
+# Variants that only toggle Docker or CI files run no code differently: tier 2 covers them.
+RUNTIME = [v for v in VARIANTS if v.runs_code_differently]
+
+
+def flag(variant: Variant, name: str) -> bool:
+    """A capability the template declares in its `_fwscaffold` metadata (http_api, ...)."""
+    return bool(FRAMEWORKS[variant.framework].metadata.get(name))
+
+
+def has_notes(variant: Variant) -> bool:
+    """It serves the notes API of contract §5, so every §7.6 served check applies."""
+    return flag(variant, "http_api") and not variant.wants("include_example", "no")
+
+
+def uses_postgres(variant: Variant) -> bool:
+    return variant.wants("database", "postgresql")
+
+
+def sqlite_url(database_url: str) -> bool:
+    return database_url.startswith("sqlite:///")
+
+
+def only(predicate):
+    """Parametrize over the runtime variants `predicate` selects."""
+    chosen = [v for v in RUNTIME if predicate(v)]
+    return pytest.mark.parametrize("variant", chosen, ids=[v.id for v in chosen])

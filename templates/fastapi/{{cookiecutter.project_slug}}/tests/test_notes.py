@@ -263,3 +263,15 @@ def test_notes_survive_a_restart(settings, database_url, auth):
         note = create(first, auth, title="Durable").json()
     with TestClient(create_app(settings)) as restarted:
         assert restarted.get(f"/api/notes/{note['id']}").json() == note
+
+
+def test_openapi_documents_the_token_on_writes_only(settings):
+    client = TestClient(create_app(replace(settings, docs=True)))
+    document = client.get("/openapi.json").json()
+    scheme = document["components"]["securitySchemes"]["bearer"]
+    assert (scheme["type"], scheme["scheme"]) == ("http", "bearer")
+    paths = document["paths"]
+    assert paths["/api/notes"]["post"]["security"] == [{"bearer": []}]
+    assert paths["/api/notes/{id}"]["delete"]["security"] == [{"bearer": []}]
+    assert "security" not in paths["/api/notes"]["get"]
+    assert "security" not in paths["/api/notes/{id}"]["get"]

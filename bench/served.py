@@ -403,7 +403,8 @@ def report(
         f"({load.rps:,.0f} req/s, p99 {load.p99_ms:.1f} ms)\n"
     )
     print(
-        f"{total:.2f} s in the server's {processes} processes and their threads, {waited:.2f} s of "
+        f"{total:.2f} s in the server's {processes} process(es) and their threads, "
+        f"{waited:.2f} s of "
         f"them in select, accept, recv, locks and sleep; the other {busy:.2f} s by function:\n"
     )
     print("| own s | % of work | cumulative s | calls | function (top by own time) |")
@@ -422,8 +423,14 @@ def report(
         "| cumulative s | % of work | calls | the starter's code and middleware (by cumulative) |"
     )
     print("|---|---|---|---|")
-    for _, cumulative, calls, where in sorted(mine, key=lambda w: -w[1])[:12]:
+    shown = sorted(mine, key=lambda w: -w[1])[:12]
+    for _, cumulative, calls, where in shown:
         print(f"| {cumulative:.3f} | {100 * cumulative / busy:.0f}% | {calls} | `{where}` |")
+    if any(w[1] > busy for w in shown):
+        print(
+            "\n(Over 100%: cProfile counts a coroutine's time from its first call to its end, "
+            "awaits included; read the own times above for async code.)"
+        )
 
 
 def _short(file: str, project: Path) -> str:

@@ -123,7 +123,7 @@ class Handler(BaseHTTPRequestHandler):
         if PLANT == "error_shape":
             payload["error"] = exc.status
         self.close_connection = True  # the request body may be unread
-        self._answer(exc.status, payload, exc.headers)
+        self._answer(exc.status, payload, {**exc.headers, "Connection": "close"})
 
     def _dispatch(self) -> None:
         try:

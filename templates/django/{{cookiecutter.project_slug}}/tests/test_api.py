@@ -253,6 +253,8 @@ class DetailTests(ApiTestCase):
         response = self.client.get(f"/api/notes/{note.pk}")
         self.assertEqual(response.status_code, 200)
         self.assertEqual(response.json(), note.as_json())
+        # The list shows each note exactly as its own URL does.
+        self.assertEqual(self.client.get("/api/notes").json(), [response.json()])
         self.assertEqual(response.json()["created_at"][-6:], "+00:00")
         self.assertEqual(
             self.client.get(f"/api/notes/0{note.pk}").json()["id"], note.pk

@@ -74,9 +74,9 @@ def note_collection(request):
     # the database's integer, and its page is just as empty.
     offset = min(form.cleaned_data["offset"], MAX_ID)
     # One query: one note more than the page tells whether another page follows.
-    notes = list(Note.objects.all()[offset : offset + limit + 1])
+    notes = Note.objects.all()[offset : offset + limit + 1].as_json()
     # safe=False allows a top-level JSON array.
-    response = JsonResponse([note.as_json() for note in notes[:limit]], safe=False)
+    response = JsonResponse(notes[:limit], safe=False)
     if len(notes) > limit:
         url = f"{reverse('notes:api-list')}?limit={limit}&offset={offset + limit}"
         response["Link"] = f'<{url}>; rel="next"'

@@ -36,6 +36,25 @@ def validate_body_text(value):
     _check_text(value, BODY_CONTROL_CHARACTERS)
 
 
+class NoteQuerySet(models.QuerySet):
+    """Methods of `Note.objects` and of every query of notes.
+
+    https://docs.djangoproject.com/en/5.2/topics/db/managers/#creating-a-manager-with-queryset-methods
+    """
+
+    def as_json(self):
+        """The notes as the JSON API shows them, like Note.as_json.
+
+        values() reads plain dicts, without building a model object per row: that
+        makes a page of notes several times faster
+        (https://docs.djangoproject.com/en/5.2/topics/db/optimization/).
+        """
+        return [
+            {**note, "created_at": note["created_at"].isoformat()}
+            for note in self.values("id", "title", "body", "created_at")
+        ]
+
+
 class Note(models.Model):
     # Validators run in every ModelForm, the admin's included
     # (https://docs.djangoproject.com/en/5.2/ref/validators/).
@@ -47,6 +66,8 @@ class Note(models.Model):
         blank=True, max_length=BODY_MAX_LENGTH, validators=[validate_body_text]
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = NoteQuerySet.as_manager()
 
     class Meta:
         # Newest first: ids grow with every insert, even from concurrent workers.

@@ -32,6 +32,9 @@ def command(base_url: str, token: str, *, seed: int = SEED) -> list[str]:
         base_url,
         "--header",
         f"Authorization: Bearer {token}",
+        # as on every harness request: production sits behind a TLS proxy (docs/TEMPLATES.md)
+        "--header",
+        "X-Forwarded-Proto: https",
         "--checks",
         "all",
         "--phases",
@@ -53,8 +56,10 @@ def command(base_url: str, token: str, *, seed: int = SEED) -> list[str]:
 def run_schemathesis(base_url: str, token: str, timeout: float = 240) -> str:
     """Run it; raise AssertionError with the reproduction command and its report on failure."""
     argv = command(base_url, token)
-    shown = shlex.join(argv).replace(shlex.quote(f"Authorization: Bearer {token}"), "")
-    shown = shown.replace("--header  ", '--header "Authorization: Bearer $API_TOKEN" ')
+    shown = shlex.join(["st", "run", str(SPEC.relative_to(REPO)), *argv[3:]])
+    shown = shown.replace(
+        shlex.quote(f"Authorization: Bearer {token}"), '"Authorization: Bearer $API_TOKEN"'
+    )
     with tempfile.TemporaryDirectory() as work:  # schemathesis writes .schemathesis/ in its cwd
         try:
             result = subprocess.run(

@@ -290,16 +290,28 @@ def stop(proc: subprocess.Popen[bytes]) -> None:
             proc.wait(timeout=5)
 
 
-def refuses_without(project: Path, venv: Path, env: Mapping[str, str], variable: str) -> str:
-    """Start web: without `variable`; it must exit non-zero within 20 s. Returns its output."""
+def refuses_without(
+    project: Path, venv: Path, env: Mapping[str, str], variable: str, *, empty: bool = False
+) -> str:
+    """Start web: without `variable` (or with it set to "" when `empty`); it must exit non-zero
+    within 20 s, naming `variable`. Returns its output."""
     reduced = {k: v for k, v in env.items() if k != variable}
-    proc = _start_web(project, venv, reduced, subprocess.PIPE)
+    if empty:
+        reduced[variable] = ""
+    how = f"with {variable} empty" if empty else f"without {variable}"
+    output = refuses_to_start(project, venv, reduced, how)
+    assert variable in output, f"the refusal does not name {variable}:\n{output[-2000:]}"
+    return output
+
+
+def refuses_to_start(project: Path, venv: Path, env: Mapping[str, str], how: str) -> str:
+    """Start web: with `env`; it must exit non-zero within 20 s. Returns its output."""
+    proc = _start_web(project, venv, env, subprocess.PIPE)
     try:
         output, _ = proc.communicate(timeout=20)
     except subprocess.TimeoutExpired:
         stop(proc)
-        raise AssertionError(f"the server kept running without {variable}") from None
+        raise AssertionError(f"the server kept running {how}") from None
     text = output.decode("utf-8", errors="replace")
-    assert proc.returncode != 0, f"the server exited 0 without {variable}"
-    assert variable in text, f"the refusal does not name {variable}:\n{text[-2000:]}"
+    assert proc.returncode != 0, f"the server exited 0 {how}:\n{text[-2000:]}"
     return text

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from .fixtures import FRAMEWORKS, VARIANTS
+from .fixtures import FRAMEWORKS, TEMPLATES, VARIANTS
 from .project import Variant
 
 # Variants that only toggle Docker or CI files run no code differently: tier 2 covers them.
@@ -22,6 +22,12 @@ def flag(variant: Variant, name: str) -> bool:
 def has_notes(variant: Variant) -> bool:
     """It serves the notes API of contract §5, so every §7.6 served check applies."""
     return flag(variant, "http_api") and not variant.wants("include_example", "no")
+
+
+def has_release_step(variant: Variant) -> bool:
+    """Its Procfile template has a `release:` line (tables made before `web:` starts)."""
+    procfile = TEMPLATES / variant.framework / "{{cookiecutter.project_slug}}" / "Procfile"
+    return "release:" in procfile.read_text("utf-8")
 
 
 def uses_postgres(variant: Variant) -> bool:

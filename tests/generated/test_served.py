@@ -12,8 +12,14 @@ import pytest
 
 from tests._harness import conformance, fuzz, load
 from tests._harness.fixtures import Timer
-from tests._harness.project import production_env, release, serving
-from tests._harness.served import has_notes, only, sqlite_url
+from tests._harness.project import (
+    production_env,
+    refuses_to_start,
+    refuses_without,
+    release,
+    serving,
+)
+from tests._harness.served import has_notes, has_release_step, only, sqlite_url, uses_postgres
 
 pytestmark = pytest.mark.slow
 notes_variants = only(has_notes)
@@ -60,3 +66,20 @@ def test_kill_9_under_load_loses_no_acknowledged_write(bakery, variant, database
             load.check_listed(base, result, "after kill -9 and a restart")
         if sqlite_url(database_url):
             load.sqlite_integrity(database_url)
+
+
+@notes_variants
+@pytest.mark.parametrize("empty", [False, True], ids=["unset", "empty"])
+def test_production_refuses_to_start_without_api_token(bakery, variant, database_url, empty):
+    project, venv = bakery.project(variant), bakery.venv(variant)
+    refuses_without(project, venv, production_env(database_url), "API_TOKEN", empty=empty)
+
+
+@only(lambda v: has_notes(v) and has_release_step(v) and not uses_postgres(v))
+def test_production_refuses_to_start_before_the_release_step(bakery, variant, tmp_path):
+    """A database without tables (release: not run) stops the web process at start, instead of
+    a 200 on /health and a 500 on every API call (contract §5.9)."""
+    project, venv = bakery.project(variant), bakery.venv(variant)
+    env = production_env(f"sqlite:///{tmp_path / 'never-released.sqlite3'}")
+    output = refuses_to_start(project, venv, env, "on a database the release step never made")
+    assert output.strip(), "the refusal printed nothing (one line naming the release step)"

@@ -207,7 +207,9 @@ UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 def wrk(url: str, duration: float, connections: int) -> Load:
     header = [arg for name, value in HEADERS.items() for arg in ("-H", f"{name}: {value}")]
     argv = ["wrk", "-t2", f"-c{connections}", f"-d{duration:g}s", "--latency", *header, url]
-    result = subprocess.run(argv, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        argv, capture_output=True, text=True, timeout=duration + 30, check=False
+    )
     rps = re.search(r"^Requests/sec:\s+([\d.]+)", result.stdout, re.M)
     if result.returncode != 0 or not rps:
         raise SystemExit(f"Error: wrk failed on {url}:\n{result.stdout}{result.stderr}")

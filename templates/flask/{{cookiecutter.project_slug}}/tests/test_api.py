@@ -17,6 +17,21 @@ from {{ cookiecutter.package_name }}.models import Note
 
 MAX_ID = 2**63 - 1
 MEBIBYTE = 1024 * 1024
+# Path segments that are not a positive 64-bit integer in ASCII digits (URL-encoded).
+NOT_IDS = {
+    "zero": "0",
+    "negative": "-1",
+    "letters": "abc",
+    "decimal": "1.5",
+    "exponent": "1e3",
+    "hex": "0x1",
+    "2**63": str(MAX_ID + 1),
+    "30-digits": "1" * 30,
+    "leading-space": "%201",
+    "trailing-space": "1%20",
+    "arabic-one": "%D9%A1",
+    "fullwidth-one": "%EF%BC%91",
+}
 
 
 def create(client: FlaskClient, headers: dict[str, str], **fields: Any) -> Any:
@@ -120,6 +135,14 @@ def test_longest_title_and_body_are_accepted(
     assert (response.json["title"], response.json["body"]) == (title, body)
 
 
+def test_unicode_whitespace_is_stripped_from_the_title(
+    client: FlaskClient, auth_headers: dict[str, str]
+) -> None:
+    response = create(client, auth_headers, title="\u3000ideographic\u00a0")
+    assert response.status_code == 201
+    assert response.json["title"] == "ideographic"
+
+
 def test_list_is_newest_first(
     client: FlaskClient, auth_headers: dict[str, str]
 ) -> None:
@@ -175,8 +198,8 @@ def test_absent_note_is_404(
 @pytest.mark.parametrize("method", ["GET", "HEAD", "DELETE"])
 @pytest.mark.parametrize(
     "note_id",
-    ["0", "-1", "abc", "1.5", str(MAX_ID + 1), "1" * 30, "%201", "%D9%A1", "%EF%BC%91"],
-    ids=["0", "-1", "abc", "1.5", "2**63", "30-digits", "space-1", "arabic-1", "wide"],
+    list(NOT_IDS.values()),
+    ids=list(NOT_IDS),
 )
 def test_ids_that_are_not_positive_64_bit_integers_are_404(
     app: Flask,
@@ -515,6 +538,7 @@ def test_a_surrogate_pair_is_one_character(
         ("PUT", "/api/notes/1", {"GET", "HEAD", "DELETE"}),
         ("PATCH", "/api/notes/1", {"GET", "HEAD", "DELETE"}),
         ("POST", "/api/notes/1", {"GET", "HEAD", "DELETE"}),
+        ("TRACE", "/api/notes/1", {"GET", "HEAD", "DELETE"}),
     ],
 )
 def test_wrong_method_is_405_with_allow(
@@ -556,3 +580,19 @@ def test_no_twin_paths(
 @pytest.mark.parametrize("path", ["/api", "/api/nothing-here", "/api/notes/1/x"])
 def test_unknown_api_path_is_json_404(client: FlaskClient, path: str) -> None:
     assert_json_error(client.get(path), 404)
+
+
+@pytest.mark.parametrize(
+    ("path", "allowed"),
+    [
+        ("/api/notes", {"GET", "HEAD", "POST"}),
+        ("/api/notes/1", {"GET", "HEAD", "DELETE"}),
+    ],
+)
+def test_options_lists_the_methods(
+    app: Flask, client: FlaskClient, path: str, allowed: set[str]
+) -> None:
+    add_notes(app, 1)
+    response = client.options(path)
+    assert response.status_code == 200
+    assert allowed <= {m.strip() for m in response.headers["Allow"].split(",")}

@@ -21,7 +21,6 @@ from .schemas import PATTERN_PROBLEMS
 {%- endif %}
 
 # Sentences for the errors Starlette raises itself, whose detail is the status phrase.
-METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
 MESSAGES = {
     status.HTTP_404_NOT_FOUND: "There is nothing at this path.",
     status.HTTP_405_METHOD_NOT_ALLOWED: "This path does not answer that method.",
@@ -41,16 +40,21 @@ async def handle_http_error(
     return JSONResponse({"message": message}, exc.status_code, headers)
 
 
+# The methods an Allow header may name.
+METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
+
+
 def allowed_methods(request: Request) -> str:
     """Every method some route answers at this path.
 
     Starlette's own `Allow` lists the methods of the first route with the path, but
     `@router.get` and `@router.post` on one path are two routes: ask each of them.
     """
-    return ", ".join(method for method in METHODS if _routes(request, method))
+    return ", ".join(method for method in METHODS if _answers(request, method))
 
 
-def _routes(request: Request, method: str) -> bool:
+def _answers(request: Request, method: str) -> bool:
+    """Whether a route would take this request with `method` instead."""
     scope = {**request.scope, "method": method}
     routes = request.app.router.routes
     return any(route.matches(scope)[0] is Match.FULL for route in routes)

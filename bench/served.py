@@ -17,7 +17,9 @@ misses. Not a test: nothing fails on a miss.
 The load generator is `wrk` (Debian's `wrk` package): written in C and event-driven, two
 threads keep 32 connections busy for little CPU, so on 2 cores it does not compete with the
 servers for Python time as a Python client (locust, a thread pool) would, and its `--latency`
-gives p50 and p99 from every request.
+gives p50 and p99 from every request. wrk is closed-loop (each connection waits for its answer
+before the next request), so a stalled server slows the load down rather than queueing it:
+p99 is the latency at the rate the server sustains, not at a fixed offered rate.
 
 `--profile` serves each starter that missed a target again (`--profile all`: every starter)
 with every process and thread of its `web:` line under cProfile (the sitecustomize in PROFILER

@@ -1,6 +1,9 @@
 """Settings from the environment: one code base for development, tests and production.
 
 Production is the default; `DEBUG=1` selects development defaults for what is not set.
+{%- if cookiecutter.include_example == "no" %}
+Add a field for each new setting, and read it in `Settings.from_env`.
+{%- endif %}
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ class Settings:
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] = os.environ) -> Settings:
-        """Read the settings; reading never fails, `check` says what is missing."""
+        """Read the settings{% if cookiecutter.include_example == "yes" %}; reading never fails, `check` says what is missing{% endif %}."""
         debug = _flag(environ, "DEBUG")
         return cls(
             debug=debug,

@@ -48,7 +48,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs_url="/docs" if settings.docs else None,
         redoc_url=None,
         openapi_url="/openapi.json" if settings.docs else None,
-        # /api/notes/ is not /api/notes: no redirect from one to the other.
+        # /health/ is not /health: no redirect from one path to the other.
         redirect_slashes=False,
     )
     app.state.settings = settings

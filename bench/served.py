@@ -542,12 +542,18 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit("Error: no HTTP starter with a bare app to measure.")
     before = os.getloadavg()[0]
     rows: list[Row] = []
-    try:
-        for case in chosen:
+    failed: list[str] = []
+    for case in chosen:
+        # One starter that cannot be baked, installed or served does not stop the others.
+        try:
             with tempfile.TemporaryDirectory(prefix="served-") as tmp:
                 rows += bench_case(case, args, Path(tmp))
-    except AssertionError as error:  # the harness's helpers: install or release failed
-        raise SystemExit(f"Error: {error}") from None
+        except (SystemExit, AssertionError) as error:  # ours, or the harness's helpers'
+            reason = str(error).removeprefix("Error: ")
+            print(f"{case.label}: not measured: {reason}", file=sys.stderr)
+            failed.append(f"{case.label} ({reason.splitlines()[0]})")
+    if not rows:
+        raise SystemExit("Error: no starter could be measured (the reasons are above).")
     after = os.getloadavg()[0]
     version = subprocess.run(["wrk", "--version"], capture_output=True, text=True, check=False)
     print(
@@ -556,7 +562,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     for path in ENDPOINTS:
         table(path, rows, args)
-    return 0
+    if failed:
+        print(f"\nNot measured: {'; '.join(failed)}.")
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -234,6 +234,8 @@ WRONG_METHODS = [
     ("DELETE", "/api/notes", "GET, HEAD, POST"),
     ("PUT", "/api/notes/1", "GET, HEAD, DELETE"),
     ("POST", "/api/notes/1", "GET, HEAD, DELETE"),
+    ("TRACE", "/api/notes/1", "GET, HEAD, DELETE"),
+    ("OPTIONS", "/api/notes", "GET, HEAD, POST"),
 ]
 
 

@@ -32,6 +32,7 @@ call-heavy code) inflates small functions, so read its shares, not its absolute 
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import pstats
@@ -46,7 +47,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -357,8 +358,8 @@ WAITS = re.compile(
 
 def profile(
     case: Case, project: Path, venv: Path, env: dict[str, str], path: str, args: argparse.Namespace
-) -> None:
-    """One load run of `path` with the starter under cProfile; print where the time goes."""
+) -> str:
+    """One load run of `path` with the starter under cProfile; where the time goes, as text."""
     with tempfile.TemporaryDirectory() as out:
         Path(out, "sitecustomize.py").write_text(PROFILER)
         profiled = {**env, "PORT": str(free_port()), "PYTHONPATH": out, "SERVED_PROFILE_DIR": out}
@@ -370,9 +371,10 @@ def profile(
             os.killpg(server.session, signal.SIGPROF)
             dumps = _written(Path(out))
         if not dumps:
-            print(f"\n(no profile was written for {case.label}, `GET {path}`)")
-            return
-        report(case, path, load, pstats.Stats(*dumps), len(dumps), project)
+            return f"\n(no profile was written for {case.label}, `GET {path}`)"
+        with redirect_stdout(io.StringIO()) as text:
+            report(case, path, load, pstats.Stats(*dumps), len(dumps), project)
+        return text.getvalue()
 
 
 def _written(folder: Path) -> list[str]:
@@ -447,8 +449,12 @@ def _package(project: Path) -> str:
     return str(answers["package_name"])
 
 
-def bench_case(case: Case, args: argparse.Namespace, tmp: Path) -> list[Row]:
-    say = lambda text: print(f"{case.label}: {text}", file=sys.stderr, flush=True)  # noqa: E731
+def bench_case(case: Case, args: argparse.Namespace, tmp: Path) -> tuple[list[Row], list[str]]:
+    """The starter's rows, and the profiles that `--profile` asks for."""
+
+    def say(text: str) -> None:
+        print(f"{case.label}: {text}", file=sys.stderr, flush=True)
+
     say("baking and installing")
     project = generate_project(case.framework, "bench-app", output_dir=tmp, given=case.answers)
     venv = make_venv(project)
@@ -474,11 +480,12 @@ def bench_case(case: Case, args: argparse.Namespace, tmp: Path) -> list[Row]:
             say(f"loading GET {path}")
             loads = measure({"starter": starter.base, "bare": floor.base}, path, args)
             rows.append(Row(case.label, path, loads["starter"], loads["bare"]))
+    profiles = []
     for row in rows:
         if args.profile == "all" or (args.profile and row.misses):
             say(f"profiling GET {row.path}")
-            profile(case, project, venv, env, row.path, args)
-    return rows
+            profiles.append(profile(case, project, venv, env, row.path, args))
+    return rows, profiles
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -542,12 +549,15 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit("Error: no HTTP starter with a bare app to measure.")
     before = os.getloadavg()[0]
     rows: list[Row] = []
+    profiles: list[str] = []
     failed: list[str] = []
     for case in chosen:
         # One starter that cannot be baked, installed or served does not stop the others.
         try:
             with tempfile.TemporaryDirectory(prefix="served-") as tmp:
-                rows += bench_case(case, args, Path(tmp))
+                measured, profiled = bench_case(case, args, Path(tmp))
+            rows += measured
+            profiles += profiled
         except (SystemExit, AssertionError) as error:  # ours, or the harness's helpers'
             reason = str(error).removeprefix("Error: ")
             print(f"{case.label}: not measured: {reason}", file=sys.stderr)
@@ -564,6 +574,8 @@ def main(argv: list[str] | None = None) -> int:
         table(path, rows, args)
     if failed:
         print(f"\nNot measured: {'; '.join(failed)}.")
+    for text in profiles:
+        print(text, end="")
     return 1 if failed else 0
 
 

@@ -1,0 +1,1 @@
+"""{{ cookiecutter.project_slug }}: a Hug API; `app.py` is the module gunicorn serves."""

@@ -8,6 +8,7 @@ found, the standard `venv` + pip path is used and the caller is told so.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -21,6 +22,8 @@ from fwscaffold.errors import InstallError
 
 Progress = Callable[[str], None]
 WARMER = Path(__file__).with_name("_warm_bytecode.py")
+# One clause of a requires-python specifier: operator, release, optional ".*".
+_CLAUSE = re.compile(r"(===|==|!=|~=|>=|<=|>|<)\s*(\d+(?:\.\d+)*)(\.\*)?")
 
 
 @dataclass(frozen=True)
@@ -132,8 +135,71 @@ def _stop_warmer(warmer: subprocess.Popen[bytes] | None) -> None:
         warmer.wait()
 
 
+def _release(text: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in text.split("."))
+
+
+def _padded(version: tuple[int, ...], length: int) -> tuple[int, ...]:
+    return (version + (0,) * length)[:length]
+
+
+def _satisfies(version: tuple[int, ...], clause: str) -> bool:
+    """One PEP 440 clause of requires-python (`>=3.11`, `<3.13`, `==3.12.*`, `~=3.11`),
+    release numbers only: enough for interpreter versions, without `packaging`."""
+    match = _CLAUSE.fullmatch(clause.strip())
+    if match is None:
+        raise ValueError(clause)
+    operator, text, wildcard = match.group(1), match.group(2), match.group(3)
+    wanted = _release(text)
+    if wildcard or operator == "~=":
+        prefix = wanted if wildcard else wanted[:-1]
+        within = version[: len(prefix)] == prefix and (bool(wildcard) or version >= wanted)
+        return within if operator != "!=" else not within
+    size = max(len(version), len(wanted))
+    mine, theirs = _padded(version, size), _padded(wanted, size)
+    return {
+        "==": mine == theirs,
+        "===": mine == theirs,
+        "!=": mine != theirs,
+        ">=": mine >= theirs,
+        "<=": mine <= theirs,
+        ">": mine > theirs,
+        "<": mine < theirs,
+    }[operator]
+
+
+def _running_python() -> tuple[int, ...]:
+    return tuple(sys.version_info[:3])
+
+
+def check_python_range(project: Path, version: tuple[int, ...] | None = None) -> None:
+    """Refuse, with one clear line, to install a project on a Python it excludes.
+
+    `version` defaults to the running interpreter, which `--install` builds `.venv` from.
+    A missing or unreadable requires-python is no reason to refuse: the install decides.
+    """
+    try:
+        pyproject = tomllib.loads((project / "pyproject.toml").read_text("utf-8"))
+        specifier = str(pyproject["project"]["requires-python"])
+    except (OSError, KeyError, tomllib.TOMLDecodeError):
+        return
+    running = version or _running_python()
+    try:
+        fits = all(_satisfies(running, c) for c in specifier.split(",") if c.strip())
+    except ValueError:
+        return
+    if not fits:
+        shown = ".".join(str(part) for part in running)
+        raise InstallError(
+            f"cannot install {project.name}: it requires Python {specifier} "
+            f"(requires-python in its pyproject.toml) and fwscaffold runs on Python {shown}; "
+            "the project was generated, so install it with a Python in that range"
+        )
+
+
 def install_project(project: Path, progress: Progress, *, use_uv: bool = True) -> InstallReport:
     """Create `.venv`, install `.[dev]` into it, run the tests once; report how it went."""
+    check_python_range(project)
     start = time.perf_counter()
     venv = project / ".venv"
     python = venv / "bin" / "python"

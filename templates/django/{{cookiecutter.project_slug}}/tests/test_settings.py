@@ -203,10 +203,12 @@ class StartupCheckTests(TransactionTestCase):
         startup.check_release_step()
 
     def test_refuses_a_database_it_cannot_open(self):
-        failure = OperationalError("unable to open database file")
+        failure = OperationalError("connection refused\n\tIs the server running?")
         with (
             mock.patch.object(startup, "MigrationExecutor", side_effect=failure),
-            self.assertRaisesMessage(ImproperlyConfigured, "unable to open"),
+            self.assertRaisesMessage(
+                ImproperlyConfigured, "(connection refused Is the server running?)"
+            ),
         ):
             startup.check_release_step()
 

@@ -19,8 +19,10 @@ def check_release_step():
         executor = MigrationExecutor(connection)
         unapplied = executor.migration_plan(executor.loader.graph.leaf_nodes())
     except DatabaseError as error:
+        # On one line: drivers spread their messages over several.
+        reason = " ".join(str(error).split())
         raise ImproperlyConfigured(
-            f"cannot open the database ({error}); check DATABASE_URL and {RELEASE}"
+            f"cannot open the database ({reason}); check DATABASE_URL and {RELEASE}"
         ) from error
     finally:
         # gunicorn --preload forks its workers after this check: a connection open now

@@ -12,7 +12,7 @@ from werkzeug.routing import IntegerConverter
 
 from .auth import token_required
 from .db import db
-from .models import MAX_ID, Note, newest_notes
+from .models import MAX_ID, Note, as_json, newest_notes
 from .validation import note_fields, page
 
 bp = Blueprint("api", __name__, url_prefix="/api")
@@ -40,21 +40,21 @@ class NoteList(MethodView):
             next_page = url_for("api.notes", limit=limit, offset=offset + limit)
             headers["Link"] = f'<{next_page}>; rel="next"'
         # Flask turns a returned list or dict into a JSON response.
-        return [note.to_dict() for note in notes[:limit]], headers
+        return [as_json(note) for note in notes[:limit]], headers
 
     @token_required
     def post(self) -> ResponseReturnValue:
         note = Note(**note_fields())
         db.session.add(note)
         db.session.commit()
-        return note.to_dict(), 201, {"Location": url_for("api.note", note_id=note.id)}
+        return as_json(note), 201, {"Location": url_for("api.note", note_id=note.id)}
 
 
 class NoteItem(MethodView):
     """/api/notes/<id>: one note."""
 
     def get(self, note_id: int) -> ResponseReturnValue:
-        return db.get_or_404(Note, note_id, description=NO_SUCH_NOTE).to_dict()
+        return as_json(db.get_or_404(Note, note_id, description=NO_SUCH_NOTE))
 
     @token_required
     def delete(self, note_id: int) -> ResponseReturnValue:

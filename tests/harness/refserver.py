@@ -30,6 +30,14 @@ DEFECTS = {
     "error_shape": 'error bodies carry an extra "error" key',
     "no_allow": "405 answers lack the Allow header",
     "lost_write": "every 7th POST is answered 201 but rolled back",
+    "naive_created_at": "created_at has no UTC offset",
+    "typed_204": "the 204 of DELETE carries Content-Type: application/json",
+    "slash_twin": "/api/notes/ is served like /api/notes",
+    "any_media_type": "POST accepts any Content-Type",
+    "chunked_as_empty": "a chunked body is read as empty (400)",
+    "surrogate_500": "a lone surrogate reaches the database: 500",
+    "no_link": "no Link header when more notes follow",
+    "sigterm_drops": "SIGTERM ends the process at once, dropping requests in flight",
 }
 PLANT = os.environ.get("PLANT", "")
 MAX_BODY = 1024 * 1024
@@ -65,7 +73,7 @@ def _text_problem(value: object, name: str, limit: int, allowed: str) -> str | N
         return f"{name} must be a string."
     if len(value) > limit:
         return f"{name} must be at most {limit} characters."
-    if any(0xD800 <= ord(c) <= 0xDFFF for c in value):
+    if PLANT != "surrogate_500" and any(0xD800 <= ord(c) <= 0xDFFF for c in value):
         return f"{name} must not contain unpaired surrogates."
     if any(unicodedata.category(c) == "Cc" and c not in allowed for c in value):
         return f"{name} must not contain control characters."
@@ -157,6 +165,8 @@ class Handler(BaseHTTPRequestHandler):
         if path == "/health":
             self._allowed("health")
             return self._answer(200, {"status": "ok"})
+        if PLANT == "slash_twin" and path == "/api/notes/":
+            path = "/api/notes"
         if path == "/api/notes":
             self._allowed("notes")
             return self._create() if method == "POST" else self._list(url.query)
@@ -197,7 +207,10 @@ class Handler(BaseHTTPRequestHandler):
         return value
 
     def _read_body(self) -> bytes:
-        if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
+        chunked = "chunked" in self.headers.get("Transfer-Encoding", "").lower()
+        if chunked and PLANT == "chunked_as_empty":
+            return b""
+        if chunked:
             chunks, size = [], 0
             while True:
                 line = self.rfile.readline(1024)
@@ -221,7 +234,7 @@ class Handler(BaseHTTPRequestHandler):
         global _posts
         self._authorize()
         media = self.headers.get("Content-Type", "").split(";")[0].strip().lower()
-        if media != "application/json":
+        if media != "application/json" and PLANT != "any_media_type":
             raise HTTPError(415, "Send the note as application/json.")
         raw = self._read_body()
         try:
@@ -232,6 +245,8 @@ class Handler(BaseHTTPRequestHandler):
             raise HTTPError(400, "The body must be a JSON object.")
         title, body = validate(data)
         created = datetime.now(UTC).isoformat()
+        if PLANT == "naive_created_at":
+            created = created.removesuffix("+00:00")
         with _posts_lock:
             _posts += 1
             lose = PLANT == "lost_write" and _posts % 7 == 0
@@ -276,7 +291,7 @@ class Handler(BaseHTTPRequestHandler):
             finally:
                 conn.close()
         headers = {}
-        if len(rows) > limit:
+        if len(rows) > limit and PLANT != "no_link":
             headers["Link"] = f'</api/notes?limit={limit}&offset={offset + limit}>; rel="next"'
         self._answer(200, [_row(r) for r in rows[:limit]], headers)
 
@@ -301,6 +316,8 @@ class Handler(BaseHTTPRequestHandler):
         if not gone:
             raise HTTPError(404, "Note not found.")
         self.send_response(204)
+        if PLANT == "typed_204":
+            self.send_header("Content-Type", "application/json")
         self.end_headers()
 
 
@@ -319,7 +336,10 @@ def main() -> None:
     ThreadingHTTPServer.request_queue_size = 128
     server = ThreadingHTTPServer(address, Handler)
     server.daemon_threads = False  # server_close() waits for requests in flight
-    signal.signal(signal.SIGTERM, lambda *_: threading.Thread(target=server.shutdown).start())
+    if PLANT == "sigterm_drops":
+        signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
+    else:
+        signal.signal(signal.SIGTERM, lambda *_: threading.Thread(target=server.shutdown).start())
     server.serve_forever()
     server.server_close()
 

@@ -70,6 +70,13 @@ def test_the_reference_server_passes_every_served_check(reference):
             r"POST /health: a 405 body must have exactly the keys \['message'\], got \['error'",
         ),
         ("no_allow", r"POST /health: 405 without an Allow header"),
+        ("naive_created_at", r"created_at '[^']+' must be RFC 3339 in UTC with an explicit"),
+        ("typed_204", r"204 must have no body and no Content-Type, got Content-Type 'application"),
+        ("slash_twin", r"GET /api/notes/ \[no such path\]: expected 404, got 200"),
+        ("any_media_type", r"POST /api/notes \[text/plain\]: expected 415, got 201"),
+        ("chunked_as_empty", r"\[1048577-byte chunked body\]: expected 413, got 400"),
+        ("surrogate_500", r"\[title with a lone surrogate\]: expected 422, got 500"),
+        ("no_link", r"GET /api/notes\?limit=2: expected ids .* and Link '</api/notes\?limit=2"),
     ],
 )
 def test_conformance_catches(reference, plant, message):
@@ -100,3 +107,11 @@ def test_the_load_run_catches_a_lost_acknowledged_write(reference):
         lost = r"acknowledged \(201\) writes are missing|(GET|DELETE) /api/notes/\d+ -> 404"
         with pytest.raises(AssertionError, match=lost):
             load.run_load(base, env["API_TOKEN"])
+
+
+def test_the_sigterm_check_catches_dropped_requests(reference):
+    project, env, base = reference("sigterm_drops")
+    with serving(project, VENV, env) as server:
+        conformance.wait_for_health(base, 30, server)
+        with pytest.raises(AssertionError, match=r"request 0: no answer"):
+            load.sigterm_in_flight(base, env["API_TOKEN"], server)

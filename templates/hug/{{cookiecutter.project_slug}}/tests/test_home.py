@@ -84,3 +84,11 @@ def test_an_unexpected_error_is_a_json_500_with_its_traceback_logged(
     assert list(response.data) == ["message"]
     assert "planted failure" not in str(response.data)
     assert "planted failure" in caplog.text
+
+
+def test_a_method_falcon_does_not_know_is_405_too():
+    response = hug.test.call("QUERY", app, "/health")
+    assert response.status == "405 Method Not Allowed"
+    allowed = {method.strip() for method in response.headers_dict["allow"].split(",")}
+    assert {"GET", "HEAD"} <= allowed
+    assert list(response.data) == ["message"]

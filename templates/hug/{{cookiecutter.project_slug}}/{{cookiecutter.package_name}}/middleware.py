@@ -1,8 +1,9 @@
 """Middleware: functions hug runs around every request, whatever the route.
 
 `@hug.request_middleware()` runs before routing, `@hug.response_middleware()` after the
-answer is made (errors included). They register on this module's API; app.py adds them
-to the served API with `@hug.extend_api()`.
+answer is made (errors included); a Falcon middleware object can also be added with
+`api.http.add_middleware`. They register on this module's API; app.py adds them to the
+served API with `@hug.extend_api()`.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from typing import Any
 
 import falcon
 import hug
+from falcon.constants import COMBINED_METHODS
+from falcon.routing import map_http_methods
 
 # The API versions the routes declare (`versions=` in notes.py); none is unversioned.
 API_VERSIONS = frozenset({% if cookiecutter.include_example == "yes" %}{"1"}{% else %}(){% endif %})
@@ -65,3 +68,20 @@ def bodiless_answers(
     elif request.method == "HEAD" and response.data is not None:
         # Falcon drops a HEAD answer's body and, with it, the Content-Length GET sends.
         response.content_length = len(response.data)
+
+
+class UnknownMethods:
+    """405 with Allow for a method Falcon 2 does not know (QUERY, ...), not its 400.
+
+    A Falcon middleware object: `process_resource` runs once the path has found its
+    route (hug's resource for the path), before the responder.
+    """
+
+    def process_resource(
+        self, req: falcon.Request, resp: falcon.Response, resource: Any, params: Any
+    ) -> None:
+        if resource is not None and req.method not in COMBINED_METHODS:
+            raise falcon.HTTPMethodNotAllowed(sorted(map_http_methods(resource)))
+
+
+hug.API(__name__).http.add_middleware(UnknownMethods())

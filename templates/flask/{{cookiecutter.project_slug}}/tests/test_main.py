@@ -26,6 +26,13 @@ def test_home_page_escapes_the_project_name(app: Flask) -> None:
     assert "<b>Tom" not in response.text
 
 
+def test_head_home_page_answers_like_get_without_a_body(client: FlaskClient) -> None:
+    get, head = client.get("/"), client.head("/")
+    assert head.status_code == 200
+    assert head.data == b""
+    assert head.headers == get.headers
+
+
 def test_health(client: FlaskClient) -> None:
     response = client.get("/health")
     assert response.status_code == 200

@@ -36,6 +36,14 @@ def test_list_page_escapes_stored_text(app: Flask, client: FlaskClient) -> None:
     assert "<script>" not in response.text
 
 
+def test_head_list_page_answers_like_get_without_a_body(client: FlaskClient) -> None:
+    get, head = client.get("/notes/"), client.head("/notes/")
+    assert head.status_code == 200
+    assert head.data == b""
+    # The CSRF token in the page differs per request, so the length may too.
+    assert head.headers["Content-Type"] == get.headers["Content-Type"]
+
+
 def test_empty_list_says_so(client: FlaskClient) -> None:
     assert "No notes yet." in client.get("/notes/").text
 

@@ -1,7 +1,8 @@
 """The WSGI application the production server imports: the Procfile's `web:` line.
 
 `gunicorn --preload` imports it once, in its main process, before starting workers:
-an error raised here stops the server with one `Error: ...` line.
+a RuntimeError raised here (a missing secret{% if cookiecutter.include_example == "yes" %}, a database not ready{% endif %}) stops the
+server with one `Error: ...` line instead of a traceback per worker.
 https://flask.palletsprojects.com/en/stable/deploying/gunicorn/
 """
 

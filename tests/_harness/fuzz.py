@@ -9,6 +9,7 @@ against their own server.
 
 from __future__ import annotations
 
+import re
 import shlex
 import subprocess
 import sys
@@ -68,6 +69,12 @@ def run_schemathesis(base_url: str, token: str, timeout: float = 240) -> str:
         except subprocess.TimeoutExpired:
             raise AssertionError(f"schemathesis ran over {timeout:g} s: {shown}") from None
     output = result.stdout + result.stderr
+    skipped = [p for p in PHASES.split(",") if not re.search(rf"✅ +{p} \(in", output, re.I)]
+    if result.returncode == 0 and skipped:
+        raise AssertionError(
+            f"schemathesis did not run its {', '.join(skipped)} phase(s) (a broken link or "
+            f"schema in {SPEC.name}?): {shown}\n{output[-3000:]}"
+        )
     if result.returncode != 0:
         raise AssertionError(
             f"schemathesis found failures (exit {result.returncode}, seed {SEED}).\n"

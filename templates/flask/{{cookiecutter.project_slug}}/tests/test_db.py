@@ -41,13 +41,15 @@ def test_init_db_keeps_existing_data(app: Flask, runner: FlaskCliRunner) -> None
 
 
 @pytest.fixture
-def file_app(tmp_path: Path) -> Flask:
+def file_app(tmp_path: Path) -> Iterator[Flask]:
     """An app on a database file, as in production (the tests' own is in memory)."""
     database_url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
     app = create_app({"SQLALCHEMY_DATABASE_URI": database_url})
     with app.app_context():
         db.create_all()
-    return app
+    yield app
+    with app.app_context():
+        db.engine.dispose()
 
 
 def test_every_sqlite_connection_uses_wal_and_waits_when_busy(file_app: Flask) -> None:

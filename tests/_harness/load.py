@@ -258,15 +258,19 @@ def kill_under_load(
 
 
 def sqlite_integrity(database_url: str) -> None:
-    """PRAGMA integrity_check on a sqlite:/// DATABASE_URL's file must say ok."""
+    """The sqlite:/// DATABASE_URL's file passes PRAGMA integrity_check and is in WAL mode
+    (a persistent property of the file, set by the server's connections)."""
     path = database_url.removeprefix("sqlite:///")
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
     try:
         rows = conn.execute("PRAGMA integrity_check").fetchall()
+        mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
     finally:
         conn.close()
     if rows != [("ok",)]:
         raise AssertionError(f"PRAGMA integrity_check on {path}: {rows[:10]}")
+    if mode.lower() != "wal":
+        raise AssertionError(f"{path} is in journal_mode {mode!r}; SQLite must run in WAL mode")
 
 
 def sigterm_in_flight(

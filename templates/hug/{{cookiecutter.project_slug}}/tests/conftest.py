@@ -3,18 +3,36 @@
 hug builds the WSGI app for each call, so no server and no network are involved."""
 
 from __future__ import annotations
-{%- if example %}
 
+import mimetypes
+{%- if example %}
 import shutil
+{%- endif %}
 from collections.abc import Iterator
+{%- if example %}
 from pathlib import Path
+{%- endif %}
 
 import pytest
+{%- if example %}
 
 from {{ cookiecutter.package_name }} import config
 from {{ cookiecutter.package_name }}.store import NoteStore, close_stores
 
 TOKEN = "test-token"  # noqa: S105
+{%- endif %}
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _mime_types_read_once() -> Iterator[None]:
+    """hug.test builds the Falcon app anew for every request, and Falcon 2 re-reads the
+    system's MIME types file each time (`mimetypes.init()`, most of the build's cost):
+    read it once for the whole run. The app sees the same types either way."""
+    mimetypes.init()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(mimetypes, "init", lambda files=None: None)
+        yield
+{%- if example %}
 
 
 @pytest.fixture(scope="session")

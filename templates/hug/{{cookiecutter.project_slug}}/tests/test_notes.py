@@ -231,6 +231,7 @@ def test_limits_count_characters_and_allow_line_breaks_in_the_body(auth):
         ("PUT", "/api/notes", {"GET", "HEAD", "POST"}),
         ("PATCH", "/api/notes", {"GET", "HEAD", "POST"}),
         ("DELETE", "/api/notes", {"GET", "HEAD", "POST"}),
+        ("TRACE", "/api/notes", {"GET", "HEAD", "POST"}),
         ("PUT", "/api/notes/1", {"GET", "HEAD", "DELETE"}),
         ("POST", "/api/notes/1", {"GET", "HEAD", "DELETE"}),
     ],
@@ -241,6 +242,13 @@ def test_other_methods_are_405_with_allow(auth, method, path, allow):
     assert allow <= allowed(response)
     assert method not in allowed(response)
     assert list(response.data) == ["message"]
+
+
+@pytest.mark.parametrize("path", ["/health", "/api/notes", "/api/notes/1"])
+def test_options_lists_the_methods(path):
+    response = hug.test.options(app, path)
+    assert response.status == "200 OK"
+    assert {"GET", "HEAD"} <= allowed(response)
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from unittest.mock import Mock
 
 import pytest
 from flask import Flask
@@ -15,6 +16,7 @@ from sqlalchemy import event, inspect
 from {{ cookiecutter.package_name }} import create_app
 from {{ cookiecutter.package_name }}.db import (
     DatabaseNotReadyError,
+    _configure_sqlite,
     check_database,
     db,
 )
@@ -59,6 +61,13 @@ def test_every_sqlite_connection_uses_wal_and_waits_when_busy(file_app: Flask) -
         assert pragma("PRAGMA busy_timeout").scalar() >= 5000
         # 1 is NORMAL: with WAL, a commit survives a killed process.
         assert pragma("PRAGMA synchronous").scalar() == 1
+
+
+def test_other_databases_keep_their_own_settings() -> None:
+    # The listener sees every engine's connections; only SQLite's get the PRAGMAs.
+    connection = Mock()
+    _configure_sqlite(connection, None)
+    connection.cursor.assert_not_called()
 
 
 def test_check_database_passes_once_init_db_has_run(file_app: Flask) -> None:

@@ -61,7 +61,8 @@ class ListTests(ApiTestCase):
     def test_pages_with_a_link_to_the_next(self):
         notes = [Note.objects.create(title=f"note {i}") for i in range(5)]
         newest_first = [note.pk for note in reversed(notes)]
-        response = self.client.get("/api/notes", {"limit": "2"})
+        with self.assertNumQueries(1):
+            response = self.client.get("/api/notes", {"limit": "2"})
         self.assertEqual([n["id"] for n in response.json()], newest_first[:2])
         self.assertEqual(response["Link"], '</api/notes?limit=2&offset=2>; rel="next"')
         response = self.client.get("/api/notes", {"limit": "2", "offset": "2"})

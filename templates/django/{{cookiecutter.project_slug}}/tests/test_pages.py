@@ -16,6 +16,7 @@ class JsonErrorAssertions:
         self.assertIsInstance(response.json()["message"], str)
 
 
+# A SimpleTestCase fails any database query: the health check makes none.
 class HealthTests(JsonErrorAssertions, SimpleTestCase):
     def test_health_answers_ok(self):
         response = self.client.get("/health")

@@ -23,7 +23,11 @@ def json_error(error: HTTPException) -> ResponseReturnValue:
         return error
     # get_response keeps the headers of the error, e.g. Allow and WWW-Authenticate.
     response = error.get_response()
-    body: dict[str, object] = {"message": error.description}
+    message = str(error.description)
+    if message == type(error).description:
+        # Some of Werkzeug's default texts run to two sentences; the first one says it.
+        message = message.split(". ")[0].removesuffix(".") + "."
+    body: dict[str, object] = {"message": message}
     field_errors = getattr(error, "errors", None)
     if field_errors:
         body["errors"] = field_errors

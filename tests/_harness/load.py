@@ -123,7 +123,7 @@ def _client_loop(
                     time.sleep(0.05)  # the server is gone: do not spin
                 continue
             with lock:
-                result.answers[f"{kind} {status}"] += 1
+                result.answers[f"{kind} {status}" if status else f"{kind} skipped"] += 1
                 if label:
                     result.errors.append(f"client {client_no}: {label}")
                 if kind == "post" and status == 201:

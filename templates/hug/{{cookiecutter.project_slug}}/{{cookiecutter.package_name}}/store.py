@@ -189,7 +189,10 @@ def store_for(path: Path) -> NoteStore:
     try:
         return _STORES[path]
     except KeyError:
-        return _STORES.setdefault(path, NoteStore(path))
+        store = NoteStore(path)
+        # Once per process: a missing release step is named, not a bare sqlite3 error.
+        store.check_schema()
+        return _STORES.setdefault(path, store)
 
 
 def close_stores() -> None:

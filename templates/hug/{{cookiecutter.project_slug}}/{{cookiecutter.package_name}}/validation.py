@@ -71,14 +71,16 @@ class NoteSchema(Schema):
         return data
 
 
+# hug's marshmallow type, made usable by hug's CLI too: the CLI hands each type to
+# argparse, which calls it with the value alone (a JSON string) and reports only
+# ArgumentTypeError, TypeError and ValueError.
 class SchemaInput(hug.types.MarshmallowInputSchema):
-    """hug's marshmallow type, usable by hug's CLI too.
-
-    The CLI hands each type to argparse, which calls it with the value alone (a JSON
-    string), and reports only ArgumentTypeError, TypeError and ValueError.
-    """
-
     __name__ = "JSON object"
+
+    @property
+    def __doc__(self) -> str:
+        # The help of the argument in `notes add --help`, and in hug's documentation.
+        return self.schema.__doc__ or self.__name__
 
     def __call__(self, value: Any, context: Any = None) -> Any:
         try:

@@ -16,9 +16,10 @@ import hug
 from falcon.constants import COMBINED_METHODS
 from falcon.routing import map_http_methods
 
-# The API versions the routes declare (`versions=` in notes.py); none is unversioned.
-API_VERSIONS = frozenset({% if cookiecutter.include_example == "yes" %}{"1"}{% else %}(){% endif %})
-# hug serves every route under /v<version>/ too, whatever <version> is.
+# The versions routes declare (`versions=`{% if cookiecutter.include_example == "yes" %} in notes.py{% endif %}) beside the unversioned paths.
+API_VERSIONS = frozenset({% if cookiecutter.include_example == "yes" %}{"1"}{% endif %})
+# hug serves every route under /v<version>/ too, whatever <version> is: a path whose
+# first segment starts with "v" is a version here (/videos/1 would need one).
 VERSION_PREFIX = re.compile(r"/v([^/]+)/")
 
 

@@ -1,6 +1,6 @@
 """How errors become answers: always JSON, `{"message": ...}`, plus `"errors"` on a 422.
 
-Hug answers in three places, each handled here:
+Error answers come from two places, each handled here:
 - hug itself: an unknown path (`@hug.not_found`, in app.py){% if cookiecutter.include_example == "yes" %} and a failed
   validation (`on_invalid=` and `output_invalid=` of a route){% endif %};
 - Falcon 2, which hug runs on: its HTTP errors (401, 405, 413, ...) and any unexpected

@@ -534,6 +534,8 @@ def _check_rejections(base_url: str, token: str, existing: str) -> None:
     big = b'{"title": "x", "body": "' + b"b" * (MAX_BODY + 1 - 26) + b'"}'
     _expect_error(_post(base_url, token, big, f"{len(big)}-byte body"), 413)
     _expect_error(_post(base_url, token, big, f"{len(big)}-byte chunked body", chunked=True), 413)
+    junk = b"{" * (MAX_BODY + 1)
+    _expect_error(_post(base_url, token, junk, "over 1 MiB and malformed: size first"), 413)
     _check_ids(base_url, token)
     _check_paths_and_methods(base_url, token, existing)
     after = all_notes(base_url, "after error cases")
@@ -589,6 +591,14 @@ def _check_paths_and_methods(base_url: str, token: str, existing: str) -> None:
         _expect_error(
             _send(base_url, method, existing, body, headers), 405, allow="GET, HEAD, DELETE"
         )
+    # the method is checked before the token
+    plain = {"Content-Type": "application/json"}
+    for method, path, allow in [
+        ("PUT", "/api/notes", "GET, HEAD, POST"),
+        ("PATCH", existing, "GET, HEAD, DELETE"),
+    ]:
+        resp = _send(base_url, method, path, good, plain, "no token: method first")
+        _expect_error(resp, 405, allow=allow)
     for path in ("/health", "/api/notes", existing):
         resp = _send(base_url, "OPTIONS", path)
         if resp.status >= 500:

@@ -188,7 +188,8 @@ def _note(resp: _Response, data: object) -> Note:
         parsed = datetime.fromisoformat(stamp)
     except ValueError as exc:
         raise AssertionError(f"{resp.label}: created_at {stamp!r} is not RFC 3339") from exc
-    if not _RFC3339.fullmatch(stamp) or parsed.utcoffset() != timedelta(0):
+    utc = stamp.endswith(("Z", "z", "+00:00"))
+    if not _RFC3339.fullmatch(stamp) or not utc or parsed.utcoffset() != timedelta(0):
         raise AssertionError(
             f"{resp.label}: created_at {stamp!r} must be RFC 3339 in UTC with an explicit "
             "offset (Z or +00:00)"

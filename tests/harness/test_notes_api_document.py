@@ -111,3 +111,19 @@ def test_error_bodies_allow_exactly_the_pinned_keys():
         "HeadCreatedNote",
         "DeleteCreatedNote",
     }
+
+
+@pytest.mark.parametrize(
+    ("stamp", "utc"),
+    [
+        ("2026-12-01T07:00:00Z", True),
+        ("2026-12-01T07:00:00.123456+00:00", True),
+        ("2026-12-01t07:00:00z", True),
+        ("2026-12-01T07:00:00+01:00", False),
+        ("2026-12-01T07:00:00-00:00", False),
+        ("2026-12-01T07:00:00", False),
+    ],
+)
+def test_created_at_pattern_takes_utc_with_an_explicit_offset_only(stamp, utc):
+    pattern = _python(SCHEMAS["Note"]["properties"]["created_at"]["pattern"])
+    assert (pattern.search(stamp) is not None) is utc

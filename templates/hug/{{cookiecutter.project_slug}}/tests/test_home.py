@@ -18,9 +18,10 @@ def test_health_is_ok():
     assert response.headers_dict["content-type"].startswith("application/json")
 
 
-def test_head_health_has_gets_headers_and_no_body():
-    get = hug.test.get(app, "/health")
-    head = hug.test.head(app, "/health")
+@pytest.mark.parametrize("path", ["/health", "/"])
+def test_head_has_gets_headers_and_no_body(path):
+    get = hug.test.get(app, path)
+    head = hug.test.head(app, path)
     assert head.status == "200 OK"
     assert head.headers_dict["content-length"] == get.headers_dict["content-length"]
     assert head.headers_dict["content-type"] == get.headers_dict["content-type"]

@@ -1,4 +1,5 @@
-"""`--help`, `list` and `info` must not import the heavy modules that only `new` needs."""
+"""`--help`, `list` and `info` must not import the heavy modules that only `new` (and
+`compare`'s code and HTML) need."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import sys
 
 import pytest
 
-HEAVY = ("cookiecutter", "jinja2", "rich", "requests", "arrow", "binaryornot")
+HEAVY = ("cookiecutter", "jinja2", "rich", "requests", "arrow", "binaryornot", "pygments")
 # Not heavy, but about 15 ms of a start-up budget near Click's own floor (see frameworks.py).
 AVOIDABLE = ("pathlib", "dataclasses")
 
@@ -24,7 +25,9 @@ print(",".join(heavy))
 
 
 @pytest.mark.parametrize(
-    "args", [["--help"], ["list"], ["info", "flask"], ["--version"]], ids=" ".join
+    "args",
+    [["--help"], ["list"], ["info", "flask"], ["--version"], ["compare", "--help"]],
+    ids=" ".join,
 )
 def test_light_commands_import_nothing_heavy(args):
     code = PROBE.format(args=args, heavy=set(HEAVY) | set(AVOIDABLE))

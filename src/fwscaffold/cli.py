@@ -427,7 +427,8 @@ def _echo_table(rows: dict[str, dict[str, Any]], titles: dict[str, str]) -> None
     for number, group in enumerate(groups):
         if number:
             click.echo()
-        click.echo(f"{'concept':<{first}}" + "".join(f"  {n:<{widths[n]}}" for n in group))
+        header = f"{'concept':<{first}}" + "".join(f"  {n:<{widths[n]}}" for n in group)
+        click.echo(header.rstrip())
         for concept, row in rows.items():
             line = f"{concept:<{first}}" + "".join(f"  {cell(row[n]):<{widths[n]}}" for n in group)
             click.echo(line.rstrip())

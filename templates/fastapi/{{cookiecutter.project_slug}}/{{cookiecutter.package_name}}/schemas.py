@@ -54,7 +54,7 @@ class Note(BaseModel):
     title: str = Field(min_length=1, max_length=MAX_TITLE_LENGTH)
     body: str = Field(max_length=MAX_BODY_LENGTH)
     # Serialized as RFC 3339 in UTC, e.g. "2025-01-31T12:00:00.123456Z".
-    created_at: datetime = Field(json_schema_extra={"pattern": r"(Z|\+00:00)$"})
+    created_at: datetime = Field(json_schema_extra={"pattern": r"([Zz]|\+00:00)$"})
 
 
 class Error(BaseModel):

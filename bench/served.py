@@ -244,7 +244,7 @@ class Row:
     bare: list[Load]
 
     def median(self, loads: list[Load], field: str) -> float:
-        return statistics.median(getattr(load, field) for load in loads)
+        return float(statistics.median(getattr(load, field) for load in loads))
 
     @property
     def ratios(self) -> list[float]:

@@ -7,6 +7,7 @@ Standard library only.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import shutil
 import sys
@@ -16,6 +17,10 @@ from typing import Any
 
 # Rendered by cookiecutter; `tojson` escapes quotes, so no answer can break out of the string.
 CONTEXT_JSON = r"""{{ cookiecutter | tojson }}"""
+
+# Rendered by cookiecutter, which renders hooks from inside the template's folder; left as
+# it is when fwscaffold imports this file (then the template is this file's grandparent).
+RENDERED_FINGERPRINT = r"""{{ template_fingerprint() }}"""
 
 METADATA_FILE = ".fwscaffold.json"
 
@@ -55,15 +60,40 @@ def remove_paths(project_dir: Path, paths: list[str]) -> None:
             target.unlink()
 
 
+def template_fingerprint() -> str | None:
+    """The fingerprint of the template that made this project (see local_extensions.py)."""
+    if not RENDERED_FINGERPRINT.startswith("{"):
+        return RENDERED_FINGERPRINT
+    template = Path(__file__).resolve().parent.parent
+    extensions = template / "local_extensions.py"
+    if not (template / "cookiecutter.json").is_file() or not extensions.is_file():
+        return None
+    spec = importlib.util.spec_from_file_location("_fwscaffold_local_extensions", extensions)
+    if spec is None or spec.loader is None:
+        return None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    fingerprint: str = module.template_fingerprint(template)
+    return fingerprint
+
+
 def provenance(context: Mapping[str, Any]) -> dict[str, Any]:
-    """What `.fwscaffold.json` records, so the project can later be checked against its template."""
+    """What `.fwscaffold.json` records, so the project can later be checked against or updated
+    from its template: the answers, and what rebuilds the same render (`fwscaffold update`):
+    the seed the development secrets derive from and the template's fingerprint."""
     version = context.get("_fwscaffold_version") or None
-    return {
+    record: dict[str, Any] = {
         "framework": context.get("_fwscaffold", {}).get("framework"),
         "generator": f"fwscaffold {version}" if version else "cookiecutter",
         "fwscaffold_version": version,
         "answers": public_answers(context),
     }
+    if context.get("__project_seed"):
+        record["seed"] = context["__project_seed"]
+    fingerprint = template_fingerprint()
+    if fingerprint:
+        record["template"] = fingerprint
+    return record
 
 
 def finish(project_dir: Path, context: Mapping[str, Any]) -> None:

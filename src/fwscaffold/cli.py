@@ -451,5 +451,97 @@ def _describe(variable: Variable) -> str:
     return f"default {variable.default!r}"
 
 
+# --- update, check, diff: the merge lives in fwscaffold.update (loaded only by these) --------
+
+_PATH_ARG = click.argument("path", type=click.Path(file_okay=False), default=".")
+
+
+@cli.command("update", short_help="Update a project to the installed template, keeping your edits.")
+@_PATH_ARG
+@click.option(
+    "--set",
+    "assignments",
+    metavar="KEY=VALUE",
+    multiple=True,
+    help="Change an answer or answer a new variable (repeatable).",
+)
+@click.option("--dry-run", is_flag=True, help="Show the diff; write nothing (same as `diff`).")
+@click.option("--no-input", is_flag=True, help="Never prompt; new variables get their defaults.")
+@click.option("--allow-dirty", is_flag=True, help="Run even with uncommitted git changes.")
+def update_command(
+    path: str, assignments: tuple[str, ...], dry_run: bool, no_input: bool, allow_dirty: bool
+) -> None:
+    """Merge the installed template's changes into the project at PATH (default: here), three
+    ways like git: your edits are kept, overlapping edits get conflict markers (exit 1)."""
+    from pathlib import Path
+
+    from fwscaffold import update
+    from fwscaffold.answers import parse_assignments
+
+    project = Path(path).absolute()
+    framework = get_framework(str(update.read_provenance(project).get("framework")))
+    ask = _asker(framework) if not no_input and sys.stdin.isatty() else None
+    if dry_run:
+        click.echo(_diff(project, parse_assignments(assignments), ask), nl=False)
+        return
+    update.check_clean(project, allow_dirty=allow_dirty)
+    with update.scratch(project, inside=True) as workdir:
+        plan = update.plan_update(
+            project, workdir=workdir, sets=parse_assignments(assignments), ask=ask
+        )
+        update.apply_plan(plan, workdir)
+    for change in plan.changes:
+        note = f" ({change.note})" if change.note else ""
+        click.echo(f"  {change.action:<9}{change.path}{note}")
+    if plan.conflicts:
+        raise update.MergeConflictError(
+            f"{len(plan.conflicts)} file(s) have conflicts; resolve the <<<<<<< markers, "
+            f"then commit: {', '.join(plan.conflicts)}"
+        )
+    if plan.writes:
+        click.echo(f"Updated {project} to fwscaffold {__version__}'s {framework.name} template.")
+    else:
+        click.echo(f"{project} is already up to date.")
+
+
+def _diff(project: Path, sets: dict[str, str], ask: Callable[[Variable, str], str] | None) -> str:
+    from fwscaffold import update
+
+    update.check_clean(project, allow_dirty=True)
+    with update.scratch(project, inside=False) as workdir:
+        plan = update.plan_update(project, workdir=workdir, sets=sets, ask=ask)
+        return update.unified_diff(plan)
+
+
+@cli.command("diff", short_help="Show what `update` would change, as a unified diff.")
+@_PATH_ARG
+def diff_command(path: str) -> None:
+    """Print the changes `update` would make to the project at PATH; write nothing."""
+    from pathlib import Path
+
+    click.echo(_diff(Path(path).absolute(), {}, None), nl=False)
+
+
+@cli.command("check", short_help="Exit 0 if a project matches its template, 1 if not (for CI).")
+@_PATH_ARG
+def check_command(path: str) -> None:
+    """Exit 0 when the project at PATH matches the installed template, 1 when `update` would
+    change something, 2 when PATH is not a fwscaffold project."""
+    from pathlib import Path
+
+    from fwscaffold import update
+
+    project = Path(path).absolute()
+    update.check_clean(project, allow_dirty=True)
+    with update.scratch(project, inside=False) as workdir:
+        plan = update.plan_update(project, workdir=workdir)
+    if not plan.writes:
+        click.echo(f"{project} is up to date with the installed {plan.framework} template.")
+        return
+    paths = ", ".join(change.path for change in plan.writes)
+    click.echo(f"{project} is out of date; update would change {len(plan.writes)} file(s): {paths}")
+    sys.exit(1)
+
+
 def main() -> None:
     cli(prog_name="fwscaffold")

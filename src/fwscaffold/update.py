@@ -19,12 +19,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from fwscaffold import __version__
+from fwscaffold import __version__, template_history
 from fwscaffold.answers import Ask, check_given, resolve_context
 from fwscaffold.errors import FwscaffoldError, UsageError
 from fwscaffold.frameworks import Framework, get_framework
 from fwscaffold.generate import _default_renderer, _render
-from fwscaffold import template_history
 
 PROVENANCE = ".fwscaffold.json"
 # What identifies a render; the generator's name and version alone are not a change.

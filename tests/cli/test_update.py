@@ -131,7 +131,7 @@ def assert_rules(project: Path, v2: Path, before: dict[str, bytes | None], outpu
     #    file of their own is a conflict
     assert (project / "CHANGELOG.md").read_text() == "# Changes\n\n- 0.1.0\n"
     notes = (project / "NOTES.md").read_text()
-    assert "<<<<<<< yours\nMy own notes\n=======\nTemplate notes\n>>>>>>> template\n" == notes
+    assert notes == "<<<<<<< yours\nMy own notes\n=======\nTemplate notes\n>>>>>>> template\n"
     # 6. removed by the template: gone when unchanged, kept (and said) when changed
     assert not (project / ".github" / "dependabot.yml").exists()
     assert (project / "Dockerfile").read_bytes() == before["Dockerfile"]

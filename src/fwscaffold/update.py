@@ -27,7 +27,7 @@ from fwscaffold.generate import _default_renderer, _render
 
 PROVENANCE = ".fwscaffold.json"
 # What identifies a render; the generator's name and version alone are not a change.
-RENDER_KEYS = ("framework", "answers", "seed", "template")
+RENDER_KEYS = ("framework", "answers", "template")
 SCRATCH_PREFIX = ".fwscaffold-update-"
 
 
@@ -111,18 +111,13 @@ def scratch(project: Path, *, inside: bool) -> Iterator[Path]:
 
 
 def _render_project(
-    framework: Framework,
-    answers: Mapping[str, str],
-    seed: str,
-    version: str,
-    ask: Ask | None,
-    workdir: Path,
+    framework: Framework, answers: Mapping[str, str], version: str, ask: Ask | None, workdir: Path
 ) -> Path:
-    """Render `framework` as `new` would, but with the project's own seed for its secrets."""
-    seeded = framework._replace(raw_context={**framework.raw_context, "__project_seed": seed})
-    context = resolve_context(seeded, _default_renderer(seeded), answers, ask, version)
+    """Render `framework` as `new` would; the answers hold `project_seed`, so the development
+    secrets come out the same as in the project."""
+    context = resolve_context(framework, _default_renderer(framework), answers, ask, version)
     workdir.mkdir(parents=True)
-    return _render(seeded, context, workdir)
+    return _render(framework, context, workdir)
 
 
 def _files(root: Path) -> dict[str, bytes]:
@@ -212,13 +207,13 @@ def plan_update(
     if "project_slug" in sets:
         raise UsageError("the project slug is the folder's name; it cannot be changed by update.")
     check_given(framework, sets)
-    seed, print_ = record.get("seed"), record.get("template")
-    if not isinstance(seed, str) or not isinstance(print_, str):
+    print_ = record.get("template")
+    answers = {key: str(value) for key, value in record["answers"].items()}
+    if "project_seed" not in answers or not isinstance(print_, str):
         raise FwscaffoldError(
             f"{PROVENANCE} records no seed or template fingerprint (made before fwscaffold "
             "0.1.0), so the base render cannot be rebuilt; see docs/UPDATE.md."
         )
-    answers = {key: str(value) for key, value in record["answers"].items()}
     base_framework = template_history.find_template(
         name,
         print_,
@@ -229,13 +224,12 @@ def plan_update(
     base_dir = _render_project(
         base_framework,
         {k: v for k, v in answers.items() if base_framework.variable(k)},
-        seed,
         record.get("fwscaffold_version") or "",
         None,
         workdir / "base",
     )
     given = {k: v for k, v in answers.items() if framework.variable(k)} | sets
-    theirs_dir = _render_project(framework, given, seed, __version__, ask, workdir / "theirs")
+    theirs_dir = _render_project(framework, given, __version__, ask, workdir / "theirs")
     base, theirs = _files(base_dir), _files(theirs_dir)
     changes = []
     for path in sorted(set(base) | set(theirs)):

@@ -40,10 +40,10 @@ LETTERS = string.ascii_letters
 def derived_secret(seed: object, label: str, length: int) -> str:
     """A development secret of `length` ASCII letters, derived from the project's seed.
 
-    The seed (`__project_seed`, random per project, recorded in `.fwscaffold.json`) makes two
-    projects differ, while re-rendering one project (`fwscaffold update`, `cruft update`)
-    gives back the same secrets. HMAC-SHA256 in counter mode; bytes >= 208 are dropped so each
-    of the 52 letters is equally likely.
+    The seed (the `project_seed` answer, random by default, recorded in `.fwscaffold.json`
+    and by cruft in `.cruft.json`) makes two projects differ, while re-rendering one project
+    (`fwscaffold update`, `cruft update`) gives back the same secrets. HMAC-SHA256 in counter
+    mode; bytes >= 208 are dropped so each of the 52 letters is equally likely.
     """
     key = str(seed).encode("utf-8")
     letters: list[str] = []

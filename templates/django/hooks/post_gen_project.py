@@ -79,8 +79,8 @@ def template_fingerprint() -> str | None:
 
 def provenance(context: Mapping[str, Any]) -> dict[str, Any]:
     """What `.fwscaffold.json` records, so the project can later be checked against or updated
-    from its template: the answers, and what rebuilds the same render (`fwscaffold update`):
-    the seed the development secrets derive from and the template's fingerprint."""
+    from its template: the answers (the development secrets derive from `project_seed`, one
+    of them) and the template's fingerprint, which together rebuild the same render."""
     version = context.get("_fwscaffold_version") or None
     record: dict[str, Any] = {
         "framework": context.get("_fwscaffold", {}).get("framework"),
@@ -88,8 +88,6 @@ def provenance(context: Mapping[str, Any]) -> dict[str, Any]:
         "fwscaffold_version": version,
         "answers": public_answers(context),
     }
-    if context.get("__project_seed"):
-        record["seed"] = context["__project_seed"]
     fingerprint = template_fingerprint()
     if fingerprint:
         record["template"] = fingerprint

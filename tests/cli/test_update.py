@@ -11,6 +11,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -316,3 +317,77 @@ def test_two_versions_of_each_template(tmp_path, monkeypatch, runner, name):
     result = run_update(runner, scenario.project)
     assert result.exit_code == 1, result.output
     assert_rules(scenario.project, scenario.v2, before, result.stdout)
+
+
+def test_cruft_update_against_an_unchanged_template_reports_nothing(tmp_path):
+    """Issue 13, point 9: cruft passes the recorded answers, project_seed among them, so the
+    development secrets come out the same and a template commit that changes nothing in the
+    project gives an empty diff and no `.rej` file."""
+    cruft = str(Path(sys.executable).parent / "cruft")
+    repo = tmp_path / "template-repo"
+    shutil.copytree(
+        TEMPLATES / "flask", repo / "flask", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "v1")
+    made = subprocess.run(
+        [
+            cruft,
+            "create",
+            "--no-input",
+            f"file://{repo}",
+            "--directory",
+            "flask",
+            "--output-dir",
+            str(tmp_path / "out"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert made.returncode == 0, made.stderr
+    (repo / "NEWS").write_text("a commit that does not change the flask template\n")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "v2")
+    project = tmp_path / "out" / "my-flask-app"
+    git(project, "init", "-q")
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", "created")
+    diff = subprocess.run(
+        [cruft, "diff", "--exit-code"], capture_output=True, text=True, cwd=project
+    )
+    assert (diff.returncode, diff.stdout) == (0, "")
+    updated = subprocess.run([cruft, "update", "-y"], capture_output=True, text=True, cwd=project)
+    assert updated.returncode == 0, updated.stderr
+    assert "Rejected" not in updated.stdout + updated.stderr
+    assert git(project, "status", "--porcelain").splitlines() == [" M .cruft.json"]
+
+
+@pytest.mark.slow
+def test_an_updated_flask_project_still_passes_its_own_tests(tmp_path, monkeypatch, runner):
+    """A real route added by the user next to a line the template changes, then the project's
+    own tests (and its coverage gate) in a fresh venv."""
+    from tests._harness.project import make_venv, run_project_tests
+
+    scenario = build(tmp_path, "flask", monkeypatch)
+    project = scenario.project
+    main = project / "demo_app" / "main.py"
+    main.write_text(
+        main.read_text()
+        + '\n\n@bp.get("/hello")\ndef hello() -> dict[str, str]:\n    return {"hello": "world"}\n'
+    )
+    (project / "tests" / "test_hello.py").write_text(
+        "def test_hello(client):\n"
+        '    assert client.get("/hello").get_json() == {"hello": "world"}\n'
+    )
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", "a route")
+    source = scenario.v2 / PROJECT_DIR / "{{cookiecutter.package_name}}" / "main.py"
+    _edit(source, "answers while the app is up.", "answers while the process is up.")
+    result = run_update(runner, project)
+    assert result.exit_code == 1, result.output  # the scenario's own conflicts
+    merged = main.read_text()
+    assert "answers while the process is up." in merged and "def hello()" in merged
+    assert "  merged   demo_app/main.py" in result.stdout
+    run_project_tests(project, make_venv(project))

@@ -30,7 +30,16 @@ def test_shared_files_have_not_drifted():
 
 
 def test_all_five_frameworks_are_registered(frameworks):
-    assert set(frameworks) == {"cherrypy", "django", "dash", "falcon", "fastapi", "flask", "hug"}
+    assert set(frameworks) == {
+        "cherrypy",
+        "django",
+        "dash",
+        "falcon",
+        "fastapi",
+        "flask",
+        "hug",
+        "scrapy",
+    }
 
 
 def test_every_template_has_the_common_variables_in_order(frameworks):

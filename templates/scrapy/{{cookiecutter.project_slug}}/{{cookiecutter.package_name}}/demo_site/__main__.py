@@ -1,0 +1,7 @@
+"""`python -m {{ cookiecutter.package_name }}.demo_site [--port N] [COMMAND ...]`"""
+
+import sys
+
+from . import main
+
+sys.exit(main())

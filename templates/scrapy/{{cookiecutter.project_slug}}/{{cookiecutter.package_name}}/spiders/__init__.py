@@ -1,0 +1,1 @@
+"""Spiders: Scrapy finds every `Spider` subclass in this package (SPIDER_MODULES)."""

@@ -391,3 +391,11 @@ def test_an_updated_flask_project_still_passes_its_own_tests(tmp_path, monkeypat
     assert "answers while the process is up." in merged and "def hello()" in merged
     assert "  merged   demo_app/main.py" in result.stdout
     run_project_tests(project, make_venv(project))
+
+
+def test_the_history_archive_is_reproducible_and_named_by_fingerprint(tmp_path):
+    first = template_history.archive_template(TEMPLATES / "hug", tmp_path / "a")
+    second = template_history.archive_template(TEMPLATES / "hug", tmp_path / "b")
+    assert first.read_bytes() == second.read_bytes()
+    print_ = template_history.fingerprint(TEMPLATES / "hug")
+    assert first.name == print_.removeprefix("sha256:") + ".tar.gz"

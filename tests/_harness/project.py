@@ -13,9 +13,11 @@ import secrets
 import shutil
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
+import time
 import tomllib
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -278,6 +280,65 @@ def serving(project: Path, venv: Path, env: Mapping[str, str]) -> Iterator[subpr
             raise AssertionError(f"{error}\n--- server output ---\n{tail}") from None
         finally:
             stop(proc)
+
+
+# --- tier 3 for a crawler: a site served on loopback, a crawl job, what it stored -------
+
+
+def crawl_env(spec: Mapping[str, Any], folder: Path, port: int) -> dict[str, str]:
+    """The crawl's environment from its metadata: `{port}` is where the site is served,
+    `{database}` and `{feed}` are fresh files in `folder`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    places = {
+        "port": port,
+        "database": folder / "items.sqlite3",
+        "feed": folder / "items.jsonl",
+    }
+    return {name: value.format(**places) for name, value in spec.get("env", {}).items()}
+
+
+@contextmanager
+def background(
+    project: Path, venv: Path, env: Mapping[str, str], command: str
+) -> Iterator[subprocess.Popen[bytes]]:
+    """Run `command` (e.g. the site a crawl needs) in its own session; stop it afterwards."""
+    proc = subprocess.Popen(
+        ["sh", "-c", f"exec {command}"],
+        cwd=project,
+        env=project_env(venv, env),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        yield proc
+    finally:
+        stop(proc)
+
+
+def wait_for_port(port: int, proc: subprocess.Popen[bytes], timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        assert proc.poll() is None, f"the process serving port {port} exited"
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.1)
+    raise AssertionError(f"nothing listened on 127.0.0.1:{port} within {timeout} s")
+
+
+def check_crawl_outputs(spec: Mapping[str, Any], folder: Path, output: str) -> None:
+    """Exactly the expected items, once each, in the SQLite table and in the feed."""
+    expected = sorted(spec["expect"])
+    database, feed = folder / "items.sqlite3", folder / "items.jsonl"
+    assert database.is_file(), f"the crawl wrote no database:\n{output[-3000:]}"
+    with sqlite3.connect(database) as connection:
+        query = f'SELECT "{spec["key"]}" FROM "{spec["table"]}" ORDER BY 1'  # noqa: S608
+        stored = [row[0] for row in connection.execute(query)]
+    assert stored == expected, f"stored {stored}, expected {expected}:\n{output[-3000:]}"
+    assert feed.is_file(), f"the crawl wrote no feed:\n{output[-3000:]}"
+    lines = feed.read_text("utf-8").splitlines()
+    assert sorted(json.loads(line)[spec["key"]] for line in lines) == expected
 
 
 def stop(proc: subprocess.Popen[bytes]) -> None:

@@ -5,6 +5,8 @@ No framework names here: a new template gets every check by declaring what it se
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from .fixtures import FRAMEWORKS, TEMPLATES, VARIANTS
@@ -24,10 +26,38 @@ def has_notes(variant: Variant) -> bool:
     return flag(variant, "http_api") and not variant.wants("include_example", "no")
 
 
+def _procfile_template(variant: Variant) -> str:
+    procfile = TEMPLATES / variant.framework / "{{cookiecutter.project_slug}}" / "Procfile"
+    return procfile.read_text("utf-8")
+
+
 def has_release_step(variant: Variant) -> bool:
     """Its Procfile template has a `release:` line (tables made before `web:` starts)."""
-    procfile = TEMPLATES / variant.framework / "{{cookiecutter.project_slug}}" / "Procfile"
-    return "release:" in procfile.read_text("utf-8")
+    return "release:" in _procfile_template(variant)
+
+
+def serves_http(variant: Variant) -> bool:
+    """Its Procfile has a `web:` line: a server to start, probe and stop. A crawler's
+    Procfile has only a `worker:` job, so none of the served checks apply to it."""
+    return any(line.startswith("web:") for line in _procfile_template(variant).splitlines())
+
+
+def crawl_spec(variant: Variant) -> dict[str, Any] | None:
+    """The crawl a template declares (`_fwscaffold.crawl`), when this variant has it.
+
+    Keys: `command` (the README's one-command crawl), `site` (a command serving the site
+    to crawl on `{port}`), `env` (values may use `{port}`, `{database}` and `{feed}`),
+    `table` and `key` (where the items land in SQLite) and `expect` (the exact keys),
+    `when` ("variable=value", optional).
+    """
+    framework = FRAMEWORKS[variant.framework]
+    spec = framework.metadata.get("crawl")
+    if not spec:
+        return None
+    key, _, value = spec.get("when", "").partition("=")
+    if key and variant.answers.get(key, framework.variable(key).default) != value:
+        return None
+    return dict(spec)
 
 
 def uses_postgres(variant: Variant) -> bool:

@@ -1,4 +1,5 @@
-"""Tier 3: every generated project installed in its own venv, its own tests run, served for real.
+"""Tier 3: every generated project installed in its own venv, its own tests run, served for real
+(a `web:` line in its Procfile) or crawling for real (a declared crawl).
 
 Variants that only toggle Docker or CI files run no code differently, so tier 2 covers them.
 """
@@ -13,6 +14,11 @@ import pytest
 from tests._harness import browser, conformance
 from tests._harness.fixtures import COVERAGE, FRAMEWORKS, REPO, Timer, need
 from tests._harness.project import (
+    background,
+    check_crawl_outputs,
+    crawl_env,
+    free_port,
+    procfile,
     production_env,
     project_env,
     refuses_without,
@@ -20,8 +26,17 @@ from tests._harness.project import (
     run,
     run_project_tests,
     serving,
+    wait_for_port,
 )
-from tests._harness.served import RUNTIME, flag, has_notes, only, uses_postgres
+from tests._harness.served import (
+    RUNTIME,
+    crawl_spec,
+    flag,
+    has_notes,
+    only,
+    serves_http,
+    uses_postgres,
+)
 
 SCREENSHOTS = REPO / "build" / "screenshots"
 by_id = pytest.mark.parametrize("variant", RUNTIME, ids=[v.id for v in RUNTIME])
@@ -41,7 +56,7 @@ def test_generated_tests_pass_in_a_fresh_venv(bakery, variant, request):
     assert report.coverage is not None and report.coverage >= 90, f"coverage {report.coverage}%"
 
 
-@by_id
+@only(serves_http)
 def test_production_server_serves_the_contract_and_keeps_data(bakery, variant, database_url):
     project, venv = bakery.project(variant), bakery.venv(variant)
     env = production_env(database_url)
@@ -66,7 +81,7 @@ def test_production_server_serves_the_contract_and_keeps_data(bakery, variant, d
             conformance.check_persisted(base, kept)
 
 
-@by_id
+@only(serves_http)
 def test_home_page_in_headless_chromium_has_no_console_errors(bakery, variant, database_url):
     need(browser.unavailable_reason(), "headless Chromium")
     project, venv = bakery.project(variant), bakery.venv(variant)
@@ -95,3 +110,34 @@ def test_deploy_check_passes_in_production(bakery, variant, database_url):
     project, venv = bakery.project(variant), bakery.venv(variant)
     result = run(["sh", "-c", command], project, project_env(venv, production_env(database_url)))
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@only(lambda v: crawl_spec(v) is not None)
+def test_crawl_from_the_readme_then_from_the_procfile_stores_the_items_once(
+    bakery, variant, tmp_path
+):
+    """The README's one-command crawl, run twice into the same database (no duplicates),
+    then the Procfile's `worker:` line against the site served on a free loopback port."""
+    spec = crawl_spec(variant)
+    project, venv = bakery.project(variant), bakery.venv(variant)
+    package = json.loads((project / ".fwscaffold.json").read_text())["answers"]["package_name"]
+    command = spec["command"].format(package_name=package)
+    assert command in (project / "README.md").read_text("utf-8"), "the README lacks it"
+    with Timer(variant.framework, "crawl"):
+        env = crawl_env(spec, tmp_path / "readme", free_port())
+        for _ in range(2):
+            result = run(["sh", "-c", command], project, project_env(venv, env), timeout=120)
+            output = result.stdout + result.stderr
+            assert result.returncode == 0, f"{command} failed:\n{output[-3000:]}"
+            check_crawl_outputs(spec, tmp_path / "readme", output)
+
+        port = free_port()
+        env = crawl_env(spec, tmp_path / "procfile", port)
+        site = spec["site"].format(package_name=package, port=port)
+        with background(project, venv, env, site) as server:
+            wait_for_port(port, server, 30)
+            worker = procfile(project)["worker"].strip()
+            result = run(["sh", "-c", worker], project, project_env(venv, env), timeout=120)
+        output = result.stdout + result.stderr
+        assert result.returncode == 0, f"worker: failed:\n{output[-3000:]}"
+        check_crawl_outputs(spec, tmp_path / "procfile", output)

@@ -70,7 +70,8 @@ def template_fingerprint() -> str | None:
         return None
     # Executed from source, so no bytecode is written into the template.
     module = types.ModuleType("_fwscaffold_local_extensions")
-    exec(compile(extensions.read_text("utf-8"), str(extensions), "exec"), module.__dict__)  # noqa: S102
+    code = compile(extensions.read_text("utf-8"), str(extensions), "exec")
+    exec(code, module.__dict__)  # noqa: S102  # nosec B102: the template's own file
     fingerprint: str = module.template_fingerprint(template)
     return fingerprint
 

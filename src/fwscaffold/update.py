@@ -232,8 +232,13 @@ def plan_update(
     theirs_dir = _render_project(framework, given, __version__, ask, workdir / "theirs")
     base, theirs = _files(base_dir), _files(theirs_dir)
     changes = []
+    root = project.resolve()
     for path in sorted(set(base) | set(theirs)):
         target = project / path
+        if not _plain_file_or_absent(target, root):
+            if base.get(path) != theirs.get(path):  # a link or folder of yours: never followed
+                changes.append(Change(path, "kept", writes=False, note="not a regular file"))
+            continue
         ours = target.read_bytes() if target.is_file() else None
         change = _decide(path, base.get(path), theirs.get(path), ours, workdir)
         if change is not None:
@@ -242,6 +247,16 @@ def plan_update(
     if any(new_record.get(key) != record.get(key) for key in RENDER_KEYS):
         changes.append(Change(PROVENANCE, "recorded", (theirs_dir / PROVENANCE).read_bytes()))
     return Plan(project, name, tuple(changes))
+
+
+def _plain_file_or_absent(target: Path, root: Path) -> bool:
+    """True for a regular file, or nothing, inside the project (no symbolic link on the way)."""
+    if target.is_symlink() or (target.exists() and not target.is_file()):
+        return False
+    parent = target.parent
+    while not parent.exists():
+        parent = parent.parent
+    return parent.resolve() == root or root in parent.resolve().parents
 
 
 def apply_plan(plan: Plan, workdir: Path) -> None:
@@ -272,18 +287,28 @@ def apply_plan(plan: Plan, workdir: Path) -> None:
             done.append((target, saved, created))
             if source is not None:
                 os.replace(source, target)
+    except OSError as error:
+        _undo(done)
+        raise FwscaffoldError(
+            f"cannot write {error.filename or plan.project}: {error.strerror}; "
+            "every file was put back as it was."
+        ) from None
     except BaseException:
-        for target, saved, created in reversed(done):
-            if saved is not None:
-                os.replace(saved, target)
-            elif target.exists():
-                target.unlink()
-            for folder in created:
-                folder.rmdir()
+        _undo(done)
         raise
     for change in plan.writes:
         if change.content is None:
             _prune_empty(plan.project / change.path, plan.project)
+
+
+def _undo(done: list[tuple[Path, Path | None, list[Path]]]) -> None:
+    for target, saved, created in reversed(done):
+        if saved is not None:
+            os.replace(saved, target)
+        elif target.exists():
+            target.unlink()
+        for folder in created:
+            folder.rmdir()
 
 
 def _make_parents(folder: Path, root: Path) -> list[Path]:

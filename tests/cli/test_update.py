@@ -399,3 +399,39 @@ def test_the_history_archive_is_reproducible_and_named_by_fingerprint(tmp_path):
     assert first.read_bytes() == second.read_bytes()
     print_ = template_history.fingerprint(TEMPLATES / "hug")
     assert first.name == print_.removeprefix("sha256:") + ".tar.gz"
+
+
+def test_a_full_disk_while_moving_files_is_one_error_and_changes_nothing(
+    flask_scenario, runner, monkeypatch
+):
+    project = flask_scenario.project
+    before = snapshot(project)
+    calls = []
+    real_replace = os.replace
+
+    def disk_full(src, dst):
+        calls.append(dst)
+        if len(calls) == 5:
+            raise OSError(28, "No space left on device", str(dst))
+        real_replace(src, dst)
+
+    monkeypatch.setattr(update.os, "replace", disk_full)
+    result = run_update(runner, project)
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: cannot write {project}/")
+    assert result.stderr.endswith(": No space left on device; every file was put back as it was.\n")
+    assert snapshot(project) == before
+
+
+def test_a_symbolic_link_in_the_project_is_never_followed(flask_scenario, runner, tmp_path):
+    project = flask_scenario.project
+    outside = tmp_path / "outside.txt"
+    outside.write_text("not the project's\n")
+    (project / ".dockerignore").unlink()
+    (project / ".dockerignore").symlink_to(outside)
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", "a link")
+    result = run_update(runner, project)
+    assert "  kept     .dockerignore (not a regular file)\n" in result.stdout
+    assert (project / ".dockerignore").is_symlink()
+    assert outside.read_text() == "not the project's\n"

@@ -24,6 +24,7 @@ from fwscaffold.answers import Ask, check_given, resolve_context
 from fwscaffold.errors import FwscaffoldError, UsageError
 from fwscaffold.frameworks import Framework, get_framework
 from fwscaffold.generate import _default_renderer, _render
+from fwscaffold.merge import Change, decide, is_binary
 
 PROVENANCE = ".fwscaffold.json"
 # What identifies a render; the generator's name and version alone are not a change.
@@ -41,17 +42,6 @@ class DirtyTreeError(FwscaffoldError):
 
 class MergeConflictError(FwscaffoldError):
     pass
-
-
-@dataclass(frozen=True)
-class Change:
-    """One file's outcome. `content` is what the file will hold (None: removed or untouched)."""
-
-    path: str
-    action: str  # updated, merged, added, removed, conflict, kept
-    content: bytes | None = None
-    writes: bool = True
-    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -130,66 +120,6 @@ def _files(root: Path) -> dict[str, bytes]:
     return files
 
 
-def _is_binary(*contents: bytes | None) -> bool:
-    for data in contents:
-        if data is None:
-            continue
-        if b"\0" in data:
-            return True
-        try:
-            data.decode("utf-8")
-        except UnicodeDecodeError:
-            return True
-    return False
-
-
-def _merge_text(ours: bytes, base: bytes, theirs: bytes, workdir: Path) -> tuple[bytes, bool]:
-    """`git merge-file`: a real three-way line merge; True when conflicts remain."""
-    paths = []
-    for name, data in (("ours", ours), ("base", base), ("theirs", theirs)):
-        path = workdir / f"merge-{name}"
-        path.write_bytes(data)
-        paths.append(str(path))
-    labels = ["-L", "yours", "-L", "base", "-L", "template"]
-    result = subprocess.run(  # noqa: S603 (fixed arguments and our own scratch files)
-        ["git", "merge-file", "-p", *labels, *paths],  # noqa: S607
-        capture_output=True,
-        check=False,
-    )
-    if not 0 <= result.returncode < 128:
-        error = result.stderr.decode(errors="replace").strip()
-        raise FwscaffoldError(f"git merge-file failed: {error}")
-    return result.stdout, result.returncode > 0
-
-
-def _decide(
-    path: str, base: bytes | None, theirs: bytes | None, ours: bytes | None, workdir: Path
-) -> Change | None:
-    """The nine rules (docs/UPDATE.md), for one file the template made or makes."""
-    if base == theirs or ours == theirs:
-        if ours is None and base is not None and base != theirs:
-            return Change(path, "kept", writes=False, note="you deleted it; left deleted")
-        return None  # rules 2, 7 and 8: the template did not change it, or it already matches
-    if theirs is None:  # rule 6: the template removed it
-        if ours is None:
-            return None
-        if ours == base:
-            return Change(path, "removed")
-        return Change(path, "kept", writes=False, note="the template removed it; you changed it")
-    if base is not None and ours is None:  # rule 7
-        return Change(path, "kept", writes=False, note="you deleted it; left deleted")
-    if ours is None:  # rule 5: a new file
-        return Change(path, "added", theirs)
-    if ours == base:  # rule 1
-        return Change(path, "updated", theirs)
-    if _is_binary(base, theirs, ours):  # rule 9: never merged; keep the user's copy
-        return Change(path, "conflict", writes=False, note="binary: kept your copy")
-    merged, conflicted = _merge_text(ours, base or b"", theirs, workdir)  # rules 3, 4 and 5
-    if conflicted:
-        return Change(path, "conflict", merged)
-    return Change(path, "merged", merged)
-
-
 def plan_update(
     project: Path,
     *,
@@ -240,7 +170,7 @@ def plan_update(
                 changes.append(Change(path, "kept", writes=False, note="not a regular file"))
             continue
         ours = target.read_bytes() if target.is_file() else None
-        change = _decide(path, base.get(path), theirs.get(path), ours, workdir)
+        change = decide(path, base.get(path), theirs.get(path), ours, workdir)
         if change is not None:
             changes.append(change)
     new_record = json.loads((theirs_dir / PROVENANCE).read_text("utf-8"))
@@ -338,7 +268,7 @@ def unified_diff(plan: Plan) -> str:
         target = plan.project / change.path
         old = target.read_bytes() if target.is_file() else b""
         new = change.content or b""
-        if _is_binary(old, new):
+        if is_binary(old, new):
             out.append(f"Binary files a/{change.path} and b/{change.path} differ\n")
             continue
         lines = difflib.unified_diff(

@@ -64,6 +64,14 @@ def uses_postgres(variant: Variant) -> bool:
     return variant.wants("database", "postgresql")
 
 
+def app_processes(variant: Variant) -> int:
+    """How many app servers the load run starts on one database. On a database server
+    (database=postgresql) two, on different ports: every write acknowledged by one must be
+    listed by the other, which proves the app keeps no state of its own and can grow past
+    one machine. A SQLite file belongs to one machine: one server."""
+    return 2 if uses_postgres(variant) else 1
+
+
 def sqlite_url(database_url: str) -> bool:
     return database_url.startswith("sqlite:///")
 

@@ -8,18 +8,29 @@ Which variants run what comes only from the templates' `_fwscaffold` metadata.
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack
+
 import pytest
 
 from tests._harness import conformance, fuzz, load
 from tests._harness.fixtures import Timer
 from tests._harness.project import (
+    free_port,
     production_env,
     refuses_to_start,
     refuses_without,
     release,
     serving,
 )
-from tests._harness.served import has_notes, has_release_step, only, sqlite_url, uses_postgres
+from tests._harness.served import (
+    app_processes,
+    has_notes,
+    has_release_step,
+    only,
+    sqlite_url,
+    uses_postgres,
+)
 
 pytestmark = pytest.mark.slow
 notes_variants = only(has_notes)
@@ -43,14 +54,30 @@ def test_schemathesis_finds_nothing(bakery, variant, database_url):
 @notes_variants
 def test_load_then_sigterm_with_requests_in_flight(bakery, variant, database_url):
     project, venv, env, base = _served(bakery, variant, database_url)
+    token = env["API_TOKEN"]
     with Timer(variant.framework, "load"):
+        with ExitStack() as others, serving(project, venv, env) as server:
+            conformance.wait_for_health(base, 30, server)
+            # More app servers on other ports, same DATABASE_URL (see app_processes).
+            bases = [base]
+            for _ in range(app_processes(variant) - 1):
+                other_env = {**env, "PORT": str(free_port())}
+                other = others.enter_context(serving(project, venv, other_env))
+                bases.append(f"http://127.0.0.1:{other_env['PORT']}")
+                conformance.wait_for_health(bases[-1], 30, other)
+            # The full load on every server at once, each run with its own checks.
+            with ThreadPoolExecutor(max_workers=len(bases)) as pool:
+                results = list(pool.map(lambda url: load.run_load(url, token), bases))
+            for served_by, result in zip(bases, results, strict=True):
+                for listed_by in bases:
+                    if listed_by != served_by:
+                        what = f"by {listed_by} after a load run on {served_by}"
+                        load.check_listed(listed_by, result, what)
+            finished = load.sigterm_in_flight(base, token, server)
         with serving(project, venv, env) as server:
             conformance.wait_for_health(base, 30, server)
-            result = load.run_load(base, env["API_TOKEN"])
-            finished = load.sigterm_in_flight(base, env["API_TOKEN"], server)
-        with serving(project, venv, env) as server:
-            conformance.wait_for_health(base, 30, server)
-            load.check_listed(base, result, "after a restart")
+            for result in results:
+                load.check_listed(base, result, "after a restart")
             conformance.check_persisted(base, finished)
 
 

@@ -4,19 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+{%- if cookiecutter.database == "sqlite" %}
 from pathlib import Path
+{%- endif %}
 from typing import Any
+{%- if cookiecutter.database == "sqlite" %}
 from unittest.mock import Mock
+{%- endif %}
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient, FlaskCliRunner
-from sqlalchemy import event, inspect
+from sqlalchemy import event, inspect{% if cookiecutter.database == "postgresql" %}, make_url{% endif %}
 
 from {{ cookiecutter.package_name }} import create_app
 from {{ cookiecutter.package_name }}.db import (
     DatabaseNotReadyError,
+{%- if cookiecutter.database == "sqlite" %}
     _configure_sqlite,
+{%- endif %}
     check_database,
     db,
 )
@@ -40,6 +46,14 @@ def test_init_db_keeps_existing_data(app: Flask, runner: FlaskCliRunner) -> None
     assert runner.invoke(args=["init-db"]).exit_code == 0
     with app.app_context():
         assert db.session.query(Note).count() == 1
+{%- if cookiecutter.database == "postgresql" %}
+
+
+@pytest.fixture
+def file_app(app: Flask) -> Flask:
+    """The app on the PostgreSQL test database, tables created (as in production)."""
+    return app
+{%- else %}
 
 
 @pytest.fixture
@@ -68,6 +82,7 @@ def test_other_databases_keep_their_own_settings() -> None:
     connection = Mock()
     _configure_sqlite(connection, None)
     connection.cursor.assert_not_called()
+{%- endif %}
 
 
 def test_check_database_passes_once_init_db_has_run(file_app: Flask) -> None:
@@ -82,6 +97,34 @@ def test_check_database_refuses_missing_tables(file_app: Flask) -> None:
         db.drop_all()
     with pytest.raises(DatabaseNotReadyError, match="no table note.*init-db"):
         check_database(file_app)
+{%- if cookiecutter.database == "postgresql" %}
+
+
+def test_check_database_refuses_a_database_it_cannot_open(database_url: str) -> None:
+    missing = make_url(database_url).set(database="no_such_database")
+    app = create_app(
+        {"SQLALCHEMY_DATABASE_URI": missing.render_as_string(hide_password=False)}
+    )
+    with pytest.raises(DatabaseNotReadyError, match="cannot be opened") as error:
+        check_database(app)
+    assert "init-db" in str(error.value)
+    # One line for the server's log, without the driver's hints below it.
+    assert "\n" not in str(error.value)
+
+
+def test_the_pool_is_sized_from_the_environment(
+    monkeypatch: pytest.MonkeyPatch, database_url: str
+) -> None:
+    monkeypatch.setenv("DB_POOL_SIZE", "3")
+    monkeypatch.setenv("DB_MAX_OVERFLOW", "2")
+    monkeypatch.setenv("FLASK_DEBUG", "1")
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    app = create_app()
+    with app.app_context():
+        assert db.engine.pool.size() == 3
+        assert app.config["SQLALCHEMY_ENGINE_OPTIONS"]["max_overflow"] == 2
+        db.engine.dispose()
+{%- else %}
 
 
 def test_check_database_refuses_a_database_it_cannot_open(tmp_path: Path) -> None:
@@ -89,6 +132,7 @@ def test_check_database_refuses_a_database_it_cannot_open(tmp_path: Path) -> Non
     app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{missing_folder}"})
     with pytest.raises(DatabaseNotReadyError, match="cannot be opened.*init-db"):
         check_database(app)
+{%- endif %}
 
 
 @contextmanager

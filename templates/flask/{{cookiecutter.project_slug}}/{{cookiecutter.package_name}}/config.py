@@ -13,8 +13,16 @@ DEV_SECRET_KEY = "{{ cookiecutter.__dev_secret_key }}"  # noqa: S105
 {%- if cookiecutter.include_example == "yes" %}
 DEV_API_TOKEN = "{{ cookiecutter.__dev_api_token }}"  # noqa: S105
 
+{%- if cookiecutter.database == "postgresql" %}
+
+# Without DATABASE_URL, development connects over the local Unix socket, as your own
+# user, to this database (create it once: `createdb {{ cookiecutter.package_name }}`).
+DEFAULT_DATABASE_URL = "postgresql:///{{ cookiecutter.package_name }}"
+{%- else %}
+
 # A relative SQLite path is created in the instance/ folder (Flask-SQLAlchemy).
 DEFAULT_DATABASE_URL = "sqlite:///db.sqlite3"
+{%- endif %}
 {%- endif %}
 
 
@@ -31,6 +39,42 @@ def _required(name: str) -> str:
             "(or run the development server with --debug)."
         )
     return value
+{%- if cookiecutter.include_example == "yes" and cookiecutter.database == "postgresql" %}
+
+
+def sqlalchemy_url(database_url: str) -> str:
+    """The URL with SQLAlchemy's name for psycopg 3, which plain `postgresql://` lacks.
+
+    Hosts hand out `postgresql://` (or `postgres://`) URLs; SQLAlchemy would load
+    psycopg2 for those. https://docs.sqlalchemy.org/en/20/dialects/postgresql.html
+    """
+    scheme, separator, rest = database_url.partition("://")
+    if scheme in ("postgres", "postgresql"):
+        return f"postgresql+psycopg://{rest}"
+    return database_url
+
+
+def _count(name: str, default: int) -> int:
+    value = os.environ.get(name) or str(default)
+    if not value.isdigit():
+        raise ConfigError(f"{name} must be a whole number, not {value!r}.")
+    return int(value)
+
+
+def engine_options() -> dict[str, object]:
+    """Each process's connection pool (every gunicorn worker has its own).
+
+    DB_POOL_SIZE connections stay open, DB_MAX_OVERFLOW more open under bursts; keep
+    workers x (both) below the server's max_connections. pre_ping replaces a connection
+    the server closed (a restart, an idle timeout) before a request gets it.
+    https://docs.sqlalchemy.org/en/20/core/pooling.html
+    """
+    return {
+        "pool_size": _count("DB_POOL_SIZE", 5),
+        "max_overflow": _count("DB_MAX_OVERFLOW", 5),
+        "pool_pre_ping": True,
+    }
+{%- endif %}
 
 
 class Config:
@@ -57,9 +101,15 @@ class ProductionConfig(Config):
         self.SECRET_KEY = _required("SECRET_KEY")
 {%- if cookiecutter.include_example == "yes" %}
         self.API_TOKEN = _required("API_TOKEN")
+{%- if cookiecutter.database == "postgresql" %}
+        # Production names its database server: no local default.
+        self.SQLALCHEMY_DATABASE_URI = sqlalchemy_url(_required("DATABASE_URL"))
+        self.SQLALCHEMY_ENGINE_OPTIONS = engine_options()
+{%- else %}
         self.SQLALCHEMY_DATABASE_URI = os.environ.get(
             "DATABASE_URL", DEFAULT_DATABASE_URL
         )
+{%- endif %}
 {%- endif %}
 
 
@@ -70,9 +120,16 @@ class DevelopmentConfig(Config):
         self.SECRET_KEY = os.environ.get("SECRET_KEY", DEV_SECRET_KEY)
 {%- if cookiecutter.include_example == "yes" %}
         self.API_TOKEN = os.environ.get("API_TOKEN", DEV_API_TOKEN)
+{%- if cookiecutter.database == "postgresql" %}
+        self.SQLALCHEMY_DATABASE_URI = sqlalchemy_url(
+            os.environ.get("DATABASE_URL", DEFAULT_DATABASE_URL)
+        )
+        self.SQLALCHEMY_ENGINE_OPTIONS = engine_options()
+{%- else %}
         self.SQLALCHEMY_DATABASE_URI = os.environ.get(
             "DATABASE_URL", DEFAULT_DATABASE_URL
         )
+{%- endif %}
 {%- endif %}
 
 
@@ -83,6 +140,11 @@ class TestingConfig(Config):
     SECRET_KEY = DEV_SECRET_KEY
 {%- if cookiecutter.include_example == "yes" %}
     API_TOKEN = DEV_API_TOKEN
+{%- if cookiecutter.database == "postgresql" %}
+    # tests/conftest.py passes the URL of a test_ database of its own.
+    SQLALCHEMY_DATABASE_URI = sqlalchemy_url(DEFAULT_DATABASE_URL)
+{%- else %}
     # An empty in-memory database, unless a test passes another.
     SQLALCHEMY_DATABASE_URI = "sqlite://"
+{%- endif %}
 {%- endif %}

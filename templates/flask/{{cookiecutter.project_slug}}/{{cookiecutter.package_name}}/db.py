@@ -4,15 +4,17 @@ https://flask-sqlalchemy.readthedocs.io/en/stable/quickstart/
 """
 
 from __future__ import annotations
+{%- if cookiecutter.database == "sqlite" %}
 
 import sqlite3
 from typing import Any
+{%- endif %}
 
 import click
 from flask import Flask
 from flask.cli import with_appcontext
 from flask_sqlalchemy import SQLAlchemy
-from sqlalchemy import Engine, event, inspect
+from sqlalchemy import {% if cookiecutter.database == "sqlite" %}Engine, event, {% endif %}inspect
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase
 
@@ -29,6 +31,7 @@ db = SQLAlchemy(model_class=Base)
 
 class DatabaseNotReadyError(RuntimeError):
     """The database cannot be opened or lacks tables: the release step has not run."""
+{%- if cookiecutter.database == "sqlite" %}
 
 
 # Runs for every new connection of every engine; SQLAlchemy's documented place for
@@ -44,6 +47,7 @@ def _configure_sqlite(dbapi_connection: Any, _connection_record: Any) -> None:
     # Wait up to 5 s for another worker's write instead of "database is locked".
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()
+{%- endif %}
 
 
 @click.command("init-db")
@@ -65,7 +69,8 @@ def check_database(app: Flask) -> None:
         try:
             found = set(inspect(db.engine).get_table_names())
         except SQLAlchemyError as error:
-            reason = getattr(error, "orig", error)
+            # The driver's own message, first line only (psycopg adds hints below it).
+            reason = str(getattr(error, "orig", error)).strip().partition("\n")[0]
             problem = (
                 f"The database cannot be opened ({reason}): check DATABASE_URL, "
                 f"then run `{RELEASE_COMMAND}`."

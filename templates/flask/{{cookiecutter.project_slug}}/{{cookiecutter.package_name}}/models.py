@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import DateTime, Row, String, Text, select
+from sqlalchemy import {% if cookiecutter.database == "postgresql" %}BigInteger, {% endif %}DateTime, Row, String, Text, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .db import db
@@ -25,7 +25,12 @@ def _now() -> datetime:
 
 
 class Note(db.Model):
+{%- if cookiecutter.database == "postgresql" %}
+    # bigint holds every id the API accepts (up to 2**63 - 1); integer stops at 2**31.
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+{%- else %}
     id: Mapped[int] = mapped_column(primary_key=True)
+{%- endif %}
     title: Mapped[str] = mapped_column(String(TITLE_MAX_LENGTH))
     body: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
@@ -33,10 +38,16 @@ class Note(db.Model):
 
 def as_json(note: Note | Row[Any]) -> dict[str, Any]:
     """A note as the JSON API shows it, from a Note or from a row of its columns."""
+{%- if cookiecutter.database == "postgresql" %}
+    # PostgreSQL returns the time in the session's time zone; the API shows UTC, with
+    # its offset ("+00:00").
+    created_at = note.created_at.astimezone(UTC)
+{%- else %}
     # SQLite returns naive datetimes; every stored value is UTC, and the API says so
     # with an explicit offset ("+00:00").
     created_at = note.created_at
     created_at = created_at.replace(tzinfo=created_at.tzinfo or UTC)
+{%- endif %}
     return {
         "id": note.id,
         "title": note.title,

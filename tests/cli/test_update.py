@@ -323,6 +323,7 @@ def test_two_versions_of_each_template(tmp_path, monkeypatch, runner, name):
     assert_rules(scenario.project, scenario.v2, before, result.stdout)
 
 
+@pytest.mark.slow
 def test_cruft_update_against_an_unchanged_template_reports_nothing(tmp_path):
     """Issue 13, point 9: cruft passes the recorded answers, project_seed among them, so the
     development secrets come out the same and a template commit that changes nothing in the

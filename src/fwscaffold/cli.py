@@ -14,7 +14,15 @@ import click
 
 from fwscaffold import __version__
 from fwscaffold.errors import FwscaffoldError, GitError, InterruptedByUserError
-from fwscaffold.frameworks import Framework, Variable, get_framework, load_frameworks
+from fwscaffold.frameworks import (
+    Alias,
+    Framework,
+    Variable,
+    aliases,
+    get_framework,
+    load_frameworks,
+    resolve_framework,
+)
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -63,12 +71,23 @@ class FrameworkType(click.ParamType):  # type: ignore[type-arg]
     name = "framework"
 
     def convert(self, value: Any, param: Any, ctx: Any) -> Framework:
-        return value if isinstance(value, Framework) else get_framework(str(value))
+        if isinstance(value, Framework):
+            return value
+        framework, alias = resolve_framework(str(value))
+        if ctx is not None:
+            # The command says where the alias led (`new` on stderr, `info` on top).
+            ctx.meta["fwscaffold.alias"] = alias
+        return framework
 
     def shell_complete(self, ctx: Any, param: Any, incomplete: str) -> list[Any]:
         from click.shell_completion import CompletionItem
 
         return [CompletionItem(n) for n in load_frameworks() if n.startswith(incomplete)]
+
+
+def _alias_used() -> Alias | None:
+    alias: Alias | None = click.get_current_context().meta.get("fwscaffold.alias")
+    return alias
 
 
 def _asker(framework: Framework) -> Callable[[Variable, str], str]:
@@ -186,6 +205,9 @@ def new_command(
     from fwscaffold.answers import parse_assignments
     from fwscaffold.generate import generate_project
 
+    alias = _alias_used()
+    if alias is not None:
+        click.echo(f"{alias.name} leads to {alias.target}: {alias.why}", err=True)
     given = parse_assignments(assignments)
     if "project_slug" in given:
         raise click.UsageError("the project slug is the NAME argument; don't --set project_slug.")
@@ -297,10 +319,16 @@ def list_command(as_json: bool) -> None:
     from fwscaffold.cards import card, grouped, summary
 
     frameworks = load_frameworks()
+    leads_to = aliases()
     if as_json:
-        _echo_json({"frameworks": [summary(fw) for fw in frameworks.values()]})
+        _echo_json(
+            {
+                "frameworks": [summary(fw) for fw in frameworks.values()],
+                "aliases": [alias._asdict() for alias in leads_to.values()],
+            }
+        )
         return
-    width = max((len(name) for name in frameworks), default=0)
+    width = max((len(name) for name in [*frameworks, *leads_to]), default=0)
     indent = " " * (width + 4)
     # Wrapped at spaces only, so names like `multi-page` or `create_app()` stay whole.
     wrap = textwrap.TextWrapper(
@@ -319,6 +347,11 @@ def list_command(as_json: bool) -> None:
             if about["good_for"]:
                 click.echo(wrap.fill(f"{indent}good for: {about['good_for']}"))
             click.echo(wrap.fill(f"{indent}conventions: {concepts}"))
+            for alias in leads_to.values():
+                if alias.target == framework.name:
+                    click.echo(
+                        wrap.fill(f"  {alias.name:<{width}}  via {alias.target}: {alias.why}")
+                    )
 
 
 @cli.command("info", short_help="Show a framework's card, tour, variables and usage.")
@@ -328,9 +361,15 @@ def info_command(framework: Framework, as_json: bool) -> None:
     """Show FRAMEWORK's card, conventions tour, template variables, and cookiecutter usage."""
     from fwscaffold.cards import KINDS, card, details
 
+    alias = _alias_used()
     if as_json:
-        _echo_json(details(framework))
+        _echo_json({**details(framework), **({"alias": alias._asdict()} if alias else {})})
         return
+    if alias is not None:
+        click.echo(f"{alias.name} leads to {alias.target}: {alias.why}")
+        if alias.migration:
+            click.echo(f"Migrating from {alias.name}: {alias.migration}")
+        click.echo()
     click.echo(f"{framework.title}: {framework.description}\n")
     about = card(framework)
     kinds = ", ".join(KINDS.get(k, k).lower() for k in about["kinds"])

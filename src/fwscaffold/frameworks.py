@@ -43,6 +43,15 @@ class Convention(NamedTuple):
     when: str = ""
 
 
+class Alias(NamedTuple):
+    """A name that leads to another framework's template (`web2py` -> `py4web`)."""
+
+    name: str
+    target: str
+    why: str
+    migration: str = ""
+
+
 class Framework(NamedTuple):
     name: str
     title: str
@@ -118,16 +127,33 @@ def _load_all(base: str) -> dict[str, Framework]:
     return {name: _load(os.path.join(base, name)) for name in names}
 
 
-def get_framework(name: str, root: str | os.PathLike[str] | None = None) -> Framework:
-    frameworks = load_frameworks(root)
-    try:
-        return frameworks[name.lower()]
-    except KeyError:
-        from difflib import get_close_matches
+def aliases(root: str | os.PathLike[str] | None = None) -> dict[str, Alias]:
+    """Names that lead to a template, declared in its `_fwscaffold.aliases`, by name."""
+    found: dict[str, Alias] = {}
+    for framework in load_frameworks(root).values():
+        for name, about in framework.metadata.get("aliases", {}).items():
+            found[name] = Alias(name, framework.name, about["why"], about.get("migration", ""))
+    return dict(sorted(found.items()))
 
-        close = get_close_matches(name.lower(), frameworks, n=1)
-        hint = f"did you mean {close[0]!r}? " if close else ""
-        known = ", ".join(frameworks)
-        raise UnknownFrameworkError(
-            f"unknown framework {name!r}; {hint}choose from: {known}."
-        ) from None
+
+def resolve_framework(
+    name: str, root: str | os.PathLike[str] | None = None
+) -> tuple[Framework, Alias | None]:
+    """The framework called `name`, or the one its alias leads to (with that alias)."""
+    frameworks = load_frameworks(root)
+    key = name.lower()
+    if key in frameworks:
+        return frameworks[key], None
+    alias = aliases(root).get(key)
+    if alias is not None:
+        return frameworks[alias.target], alias
+    from difflib import get_close_matches
+
+    close = get_close_matches(key, [*frameworks, *aliases(root)], n=1)
+    hint = f"did you mean {close[0]!r}? " if close else ""
+    known = ", ".join(frameworks)
+    raise UnknownFrameworkError(f"unknown framework {name!r}; {hint}choose from: {known}.")
+
+
+def get_framework(name: str, root: str | os.PathLike[str] | None = None) -> Framework:
+    return resolve_framework(name, root)[0]

@@ -38,6 +38,7 @@ def test_all_five_frameworks_are_registered(frameworks):
         "fastapi",
         "flask",
         "hug",
+        "py4web",
         "scrapy",
     }
 

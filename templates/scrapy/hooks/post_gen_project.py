@@ -7,10 +7,10 @@ Standard library only.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
 import sys
+import types
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -68,11 +68,10 @@ def template_fingerprint() -> str | None:
     extensions = template / "local_extensions.py"
     if not (template / "cookiecutter.json").is_file() or not extensions.is_file():
         return None
-    spec = importlib.util.spec_from_file_location("_fwscaffold_local_extensions", extensions)
-    if spec is None or spec.loader is None:
-        return None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    # Executed from source, so no bytecode is written into the template.
+    module = types.ModuleType("_fwscaffold_local_extensions")
+    code = compile(extensions.read_text("utf-8"), str(extensions), "exec")
+    exec(code, module.__dict__)  # noqa: S102  # nosec B102: the template's own file
     fingerprint: str = module.template_fingerprint(template)
     return fingerprint
 

@@ -13,6 +13,7 @@ import sys
 from .conftest import PROJECT
 
 DEMO_SITE = "{{ cookiecutter.package_name }}.demo_site"
+SCRAPY = [sys.executable, "-W", "error", "-m", "scrapy"]
 EXPECTED = {
     "ALOE-06": ("Aloe vera", "6.00", 0),
     "CALA-05": ("Calathea orbifolia", "27.50", 1),
@@ -30,7 +31,8 @@ def crawl(tmp_path):
         "FEED_URI": str(tmp_path / "plants.jsonl"),
     }
     result = subprocess.run(  # noqa: S603 - our own command
-        [sys.executable, "-m", DEMO_SITE, "scrapy", "crawl", "plants"],
+        # -W error: the crawl itself raises no warning, as the in-process tests do not.
+        [sys.executable, "-m", DEMO_SITE, *SCRAPY, "crawl", "plants"],
         cwd=PROJECT,
         env=env,
         capture_output=True,

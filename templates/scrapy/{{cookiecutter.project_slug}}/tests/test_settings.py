@@ -41,7 +41,7 @@ def test_scrapy_check_passes_against_a_local_site(site_url):
     """`scrapy check` runs every contract in the spiders' docstrings."""
     env = {**os.environ, "START_URL": site_url}
     result = subprocess.run(
-        [sys.executable, "-m", "scrapy", "check"],
+        [sys.executable, "-W", "error", "-m", "scrapy", "check"],
         cwd=PROJECT,
         env=env,
         capture_output=True,

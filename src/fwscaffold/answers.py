@@ -18,6 +18,9 @@ Ask = Callable[[Variable, str], str]
 Render = Callable[[Any, Mapping[str, Any]], Any]
 PRIVATE_PREFIX = "_"
 PROMPTS_KEY = "__prompts__"
+# Values made per project that nobody needs to choose: fwscaffold never prompts for them
+# (plain cookiecutter does, with the random default). `--set` may still give one.
+GENERATED = frozenset({"project_seed"})
 
 
 def parse_assignments(items: Sequence[str]) -> dict[str, str]:
@@ -102,7 +105,10 @@ def resolve_context(
                 default = defaults[key]
             else:
                 default = render(raw[0] if isinstance(raw, list) else raw, context)
-            context[key] = ask(variable, default) if ask and variable else default
+            if ask is not None and variable is not None and key not in GENERATED:
+                context[key] = ask(variable, default)
+            else:
+                context[key] = default
     context["_fwscaffold_version"] = version
     _apply_rule(framework, "validate", context)
     return context

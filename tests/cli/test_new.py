@@ -92,6 +92,9 @@ def test_library_asks_for_every_variable_not_given(tmp_path):
     assert answers["description"] == "Asked for"
     assert "docker" not in asked and "project_slug" not in asked
     assert "description" in asked and "include_example" in asked
+    # The seed of the development secrets is made, never asked for, yet recorded.
+    assert "project_seed" not in asked
+    assert len(answers["project_seed"]) == 32 and answers["project_seed"].isalpha()
 
 
 def test_git_makes_a_first_commit(runner, tmp_path):

@@ -26,7 +26,14 @@ print(",".join(heavy))
 
 @pytest.mark.parametrize(
     "args",
-    [["--help"], ["list"], ["info", "flask"], ["--version"], ["compare", "--help"]],
+    [
+        ["--help"],
+        ["list"],
+        ["info", "flask"],
+        ["--version"],
+        ["compare", "--help"],
+        ["update", "--help"],
+    ],
     ids=" ".join,
 )
 def test_light_commands_import_nothing_heavy(args):

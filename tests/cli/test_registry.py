@@ -40,6 +40,7 @@ def test_all_five_frameworks_are_registered(frameworks):
         "hug",
         "py4web",
         "scrapy",
+        "turbogears",
     }
 
 

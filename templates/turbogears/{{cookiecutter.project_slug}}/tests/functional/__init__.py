@@ -1,0 +1,1 @@
+"""Functional tests: whole requests through the app, as a client sends them."""

@@ -1,0 +1,1 @@
+"""Configuration: the application configurator and the WSGI app factory."""

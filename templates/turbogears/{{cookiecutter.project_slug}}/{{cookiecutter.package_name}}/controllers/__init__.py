@@ -1,0 +1,1 @@
+"""Controllers: `root.RootController` and the sub-controllers it mounts."""

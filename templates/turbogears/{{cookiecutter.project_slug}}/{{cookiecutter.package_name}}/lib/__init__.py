@@ -1,0 +1,1 @@
+"""Helpers the controllers and templates share."""

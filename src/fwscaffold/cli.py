@@ -306,7 +306,7 @@ def _next_steps(project: Path, *, installed: bool) -> list[str]:
         steps.append(". .venv/bin/activate")
     else:
         steps += ["python3 -m venv .venv && . .venv/bin/activate", 'pip install -e ".[dev]"']
-    return [*steps, "pytest", "# README.md: the dev and production servers, and a tour of the code"]
+    return [*steps, "pytest", "# README.md: how to run it, and a tour of the code"]
 
 
 @cli.command("list", short_help="List the frameworks by kind, and what each starter shows.")

@@ -44,6 +44,18 @@ def test_production_reads_the_environment():
     assert settings.database_url == "sqlite:////srv/notes.sqlite3"
 
 
+{%- if cookiecutter.database == "postgresql" %}
+
+
+@pytest.mark.parametrize(
+    "environ", [{"API_TOKEN": "t"}, {"API_TOKEN": "t", "DATABASE_URL": ""}]
+)
+def test_production_refuses_to_start_without_database_url(environ):
+    with pytest.raises(ConfigError, match="DATABASE_URL"):
+        Settings.from_env(environ).check()
+{%- endif %}
+
+
 def test_debug_uses_the_development_defaults():
     settings = Settings.from_env({"DEBUG": "1"})
     settings.check()

@@ -9,24 +9,48 @@ from __future__ import annotations
 
 import asyncio
 import sys
+{%- if cookiecutter.database == "sqlite" %}
 from pathlib import Path
+{%- endif %}
 from typing import Any
 
-from sqlalchemy import event, inspect
+from sqlalchemy import {% if cookiecutter.database == "sqlite" %}event, {% endif %}inspect
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 
 from .config import ConfigError, Settings
 from .models import Base, NoteRecord
-
+{% if cookiecutter.database == "sqlite" %}
 # How long a write waits for another worker's write to finish, in milliseconds.
 BUSY_TIMEOUT_MS = 10_000
+{%- endif %}
 RELEASE_COMMAND = "python -m {{ cookiecutter.package_name }}.database create"
 
 
 class DatabaseNotReadyError(RuntimeError):
     """The database cannot be opened, or the release step has not created its tables."""
+{%- if cookiecutter.database == "postgresql" %}
+
+
+def async_url(database_url: str) -> URL:
+    """The URL with SQLAlchemy's name for psycopg 3, whose async mode
+    create_async_engine picks; hosts hand out plain `postgresql://` (or `postgres://`).
+    https://docs.sqlalchemy.org/en/20/dialects/postgresql.html#module-sqlalchemy.dialects.postgresql.psycopg
+    """
+    url = make_url(database_url)
+    if url.drivername in ("postgres", "postgresql"):
+        url = url.set(drivername="postgresql+psycopg")
+    return url
+
+
+def create_engine(database_url: str, **options: Any) -> AsyncEngine:
+    # pre_ping: a connection the server closed (restart, idle timeout) is replaced
+    # before a request gets it.
+    return create_async_engine(async_url(database_url), pool_pre_ping=True, **options)
+
+
+{%- else %}
 
 
 def async_url(database_url: str) -> URL:
@@ -58,6 +82,9 @@ def _tune_sqlite(dbapi_connection: Any, connection_record: Any) -> None:
     cursor.close()
 
 
+{%- endif %}
+
+
 def sessionmaker(engine: AsyncEngine) -> async_sessionmaker:
     # expire_on_commit=False: a committed note can still be read to build the answer.
     return async_sessionmaker(engine, expire_on_commit=False)
@@ -69,10 +96,12 @@ async def check_schema(engine: AsyncEngine) -> None:
         f"the database has no tables: run `{RELEASE_COMMAND}`"
         " (the Procfile's release: step) first."
     )
+{%- if cookiecutter.database == "sqlite" %}
     database = engine.url.database
     if engine.dialect.name == "sqlite" and database and not Path(database).is_file():
         # Connecting would create an empty file; there is nothing to check yet.
         raise missing
+{%- endif %}
     try:
         async with engine.connect() as connection:
             ready = await connection.run_sync(
@@ -89,9 +118,11 @@ async def check_schema(engine: AsyncEngine) -> None:
 
 async def create_schema(database_url: str) -> None:
     """Create the missing tables; running it again changes nothing."""
+{%- if cookiecutter.database == "sqlite" %}
     url = async_url(database_url)
     if url.get_backend_name() == "sqlite" and url.database:
         Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+{%- endif %}
     engine = create_engine(database_url)
     try:
         async with engine.begin() as connection:

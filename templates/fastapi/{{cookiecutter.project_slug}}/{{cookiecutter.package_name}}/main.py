@@ -27,7 +27,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         """Runs in each worker process: before `yield` at start-up, after it at exit."""
 {%- if cookiecutter.include_example == "yes" %}
         settings.check()
+{%- if cookiecutter.database == "postgresql" %}
+        engine = create_engine(settings.database_url, **settings.pool_options())
+{%- else %}
         engine = create_engine(settings.database_url)
+{%- endif %}
         try:
             # Fail at start, not at the first request, if the release step did not run.
             await check_schema(engine)

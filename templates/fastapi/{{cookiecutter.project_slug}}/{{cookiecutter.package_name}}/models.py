@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import DateTime, Dialect, String, Text, TypeDecorator
+from sqlalchemy import {% if cookiecutter.database == "postgresql" %}BigInteger, {% endif %}DateTime, Dialect, String, Text, TypeDecorator
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -36,10 +36,16 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 class NoteRecord(Base):
     __tablename__ = "note"
+{%- if cookiecutter.database == "postgresql" %}
+
+    # bigint holds every id the API accepts (up to 2**63 - 1); integer stops at 2**31.
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+{%- else %}
     # AUTOINCREMENT: SQLite never reuses the id of a deleted note.
     __table_args__ = {"sqlite_autoincrement": True}
 
     id: Mapped[int] = mapped_column(primary_key=True)
+{%- endif %}
     title: Mapped[str] = mapped_column(String(200))
     body: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(

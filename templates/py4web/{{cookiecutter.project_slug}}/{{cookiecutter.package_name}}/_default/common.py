@@ -27,11 +27,11 @@ if settings.DB_MIGRATE:
     os.makedirs(settings.DB_FOLDER, exist_ok=True)
 
 # As a fixture, the DAL commits when an action succeeds and rolls back when it fails.
-# No pool: a connection per request, so none crosses gunicorn's fork (--preload).
+# A pool of one: each worker keeps its connection from one request to the next.
 db = DAL(
     settings.DATABASE_URL,
     folder=settings.DB_FOLDER,
-    pool_size=0,
+    pool_size=1,
     migrate=settings.DB_MIGRATE,
     after_connection=sqlite_pragmas,
 )

@@ -10,6 +10,7 @@ import unicodedata
 from datetime import UTC, datetime
 from typing import Any
 
+import pydal
 from py4web import Field
 from pydal.validators import ValidationError, Validator
 
@@ -84,17 +85,21 @@ def as_json(note: Any) -> dict[str, Any]:
 
 
 def check_tables() -> None:
-    """Production does not migrate: stop at start when the release step never ran."""
+    """Production does not migrate: stop at start when the release step never ran.
+
+    A connection of its own, closed at once: none may cross gunicorn's fork (--preload).
+    """
+    probe = pydal.DAL(settings.DATABASE_URL, folder=settings.DB_FOLDER, migrate=False)
     try:
-        db.executesql("SELECT 1 FROM note LIMIT 1")
+        probe.executesql("SELECT 1 FROM note LIMIT 1")
     except Exception as error:  # any driver's "no such table" or "cannot open"
-        db.rollback()
         raise RuntimeError(
             f"The database has no usable table note ({error}): run "
             "`DB_MIGRATE=1 python -m {{ cookiecutter.package_name }}.wsgi` "
             "(the Procfile's release: step) first."
         ) from None
-    db.recycle_connection_in_pool_or_close("commit")
+    finally:
+        probe.close()
 
 
 if settings.PRODUCTION and not settings.DB_MIGRATE:

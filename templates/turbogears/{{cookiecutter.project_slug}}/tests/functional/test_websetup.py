@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -31,7 +32,8 @@ def test_setup_app_creates_the_tables_in_wal_mode(production: Path) -> None:
     conf = appconfig("config:production.ini", relative_to=str(PROJECT))
     setup_app(None, conf, {})
     assert load_production() is not None
-    with sqlite3.connect(production) as connection:
+    # closing: sqlite3's own context manager commits but does not close.
+    with closing(sqlite3.connect(production)) as connection:
         rows = connection.execute("SELECT name FROM sqlite_master")
         tables = {row[0] for row in rows}
         mode = connection.execute("PRAGMA journal_mode").fetchone()[0]

@@ -26,6 +26,8 @@ _TITLE_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _BODY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # Unpaired surrogates (JSON "\ud800") are not characters: no database can store them.
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+# A field the JSON object does not have (null is a value, and not a string).
+_MISSING = object()
 
 
 def _text_problem(text: str, control: re.Pattern[str], must: str) -> str | None:
@@ -94,8 +96,6 @@ class PageNumber:
         # No page starts past the largest id, and the database cannot count further.
         return min(number, MAX_ID)
 
-
-_MISSING = object()
 
 # The rules of `POST /api/notes` and of the HTML form, for `@validate`.
 NOTE_FIELDS = {"title": Title(), "body": Body()}

@@ -51,6 +51,9 @@ class TestRoot(TestController):
         assert page.content_type == "text/html"
         assert "Error 404" in page.text
 
+    def test_the_error_controller_is_not_a_page_of_its_own(self) -> None:
+        self.app.get("/error/document", status=404)
+
     def test_a_server_error_shows_no_details_and_is_logged(self) -> None:
         target = f"{PACKAGE}.controllers.root.allow_methods"
         failing = mock.patch(target, side_effect=RuntimeError("boom"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from tg import TGController, expose, request, use_custom_format
+from tg import TGController, abort, expose, request, use_custom_format
 
 from {{ cookiecutter.package_name }}.errors import wants_json
 
@@ -30,7 +30,10 @@ class ErrorController(TGController):
     @expose("json", custom_format="json")
     def document(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
         """The failed request's page: JSON under /api and /health, else HTML."""
-        original = request.state["original_request"]
+        original = request.state.get("original_request")
+        if original is None:
+            # Only the error pages come here, never a visitor.
+            abort(404)
         status = request.state["original_response"].status_int
         if status == 500:
             # Never shown to the client; the server's log gets the whole traceback.

@@ -214,8 +214,11 @@ def check_listed(base_url: str, result: LoadResult, what: str) -> None:
         raise AssertionError(f"notes answered 204 to DELETE are still listed {what}: {gone[:20]}")
 
 
-def run_load(base_url: str, token: str) -> LoadResult:
-    """32 clients x 20 mixed requests (about 3/8 writes), at most 20 s; zero errors allowed."""
+def run_load(base_url: str, token: str, *, check: bool = True) -> LoadResult:
+    """32 clients x 20 mixed requests (about 3/8 writes), at most 20 s; zero errors allowed.
+
+    `check=False` leaves the listing check to the caller: while another server is still under
+    load, its deletes shift the offsets a listing pages through."""
     result = _drive(base_url, token)
     if result.errors:
         raise AssertionError(
@@ -228,7 +231,8 @@ def run_load(base_url: str, token: str) -> LoadResult:
             f"load run: only {sum(result.answers.values())} of {expected} requests answered "
             f"within {TIME_LIMIT:g} s ({result.summary()})"
         )
-    check_listed(base_url, result, "after the load run")
+    if check:
+        check_listed(base_url, result, "after the load run")
     return result
 
 

@@ -145,7 +145,11 @@ def _check_warmer(project: Path) -> None:
 
     clear()
     warmer = subprocess.Popen(argv, cwd=project)
-    time.sleep(0.2)
+    # SIGTERM only once it is compiling: before its handler is set (a loaded machine can take
+    # longer than a fixed sleep to start Python), SIGTERM would kill it, not stop it cleanly.
+    deadline = time.monotonic() + 10
+    while not _pycache_files(site) and time.monotonic() < deadline:
+        time.sleep(0.01)
     warmer.terminate()
     assert warmer.wait(timeout=5) == 0
     left = _pycache_files(site)

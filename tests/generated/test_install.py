@@ -145,10 +145,15 @@ def _check_warmer(project: Path) -> None:
 
     clear()
     warmer = subprocess.Popen(argv, cwd=project)
-    # SIGTERM only once it is compiling: before its handler is set (a loaded machine can take
-    # longer than a fixed sleep to start Python), SIGTERM would kill it, not stop it cleanly.
+    # SIGTERM only once it compiles the project's dependencies: before its handler is set (a
+    # loaded machine can take longer than a fixed sleep to start Python), SIGTERM would kill
+    # it. Python's own start-up writes bytecode too (the seeded setuptools' .pth hook), so
+    # wait for a dependency's.
     deadline = time.monotonic() + 10
-    while not _pycache_files(site) and time.monotonic() < deadline:
+    warmed = ("_pytest", "pytest", "pluggy", "iniconfig", "packaging", "pygments")
+    while time.monotonic() < deadline and not any(
+        (site / name / "__pycache__").is_dir() for name in warmed
+    ):
         time.sleep(0.01)
     warmer.terminate()
     assert warmer.wait(timeout=5) == 0

@@ -54,7 +54,10 @@ class NotesApiTest(support.AppTestCase):
             for chunk in [*chunks, b""]:
                 if select.select([sock], [], [], 0)[0]:
                     break
-                sock.sendall(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+                try:
+                    sock.sendall(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+                except (BrokenPipeError, ConnectionResetError):
+                    break  # it answered and closed between the check and the send
             response = http.client.HTTPResponse(sock)
             response.begin()
             return response.status, json.loads(response.read())

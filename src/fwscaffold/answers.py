@@ -20,7 +20,7 @@ PRIVATE_PREFIX = "_"
 PROMPTS_KEY = "__prompts__"
 # Values made per project that nobody needs to choose: fwscaffold never prompts for them
 # (plain cookiecutter does, with the random default). `--set` may still give one.
-GENERATED = frozenset({"project_seed"})
+GENERATED = frozenset({"project_seed", "copyright_year"})
 
 
 def parse_assignments(items: Sequence[str]) -> dict[str, str]:

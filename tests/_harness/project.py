@@ -34,7 +34,7 @@ RAW_BLOCK = re.compile(r"\{%-?\s*raw\s*-?%\}(.*?)\{%-?\s*endraw\s*-?%\}", re.S)
 # Development secrets are runs of 32+ ASCII letters; they differ between bakes by design.
 SECRET = re.compile(r"\b[A-Za-z]{32,}\b")
 # Options that change no code that runs; tier 3 skips them (tier 2 still bakes and lints them).
-STATIC_OPTIONS = {"docker", "ci"}
+STATIC_OPTIONS = {"docker", "ci", "license"}
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ COMMON_VARIABLES = [
     "description",
     "author_name",
     "author_email",
+    "license",
     "include_example",
     "docker",
     "ci",

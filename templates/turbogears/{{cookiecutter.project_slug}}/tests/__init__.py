@@ -8,7 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 from unittest import TestCase
 
-from paste.deploy import loadapp
+{% if cookiecutter.include_example == "yes" and cookiecutter.database == "postgresql" %}import pytest
+{% endif %}from paste.deploy import loadapp
 from webtest import TestApp
 {%- if cookiecutter.include_example == "yes" %}
 
@@ -22,6 +23,23 @@ class TestController(TestCase):
     """Loads `config:test.ini` for each test{% if cookiecutter.include_example == "yes" %}, with the tables of an empty database{% endif %}."""
 
     application_under_test = "main"
+{%- if cookiecutter.include_example == "yes" and cookiecutter.database == "postgresql" %}
+
+    # pytest runs autouse fixtures before setUp, in unittest classes too.
+    # https://docs.pytest.org/en/stable/how-to/unittest.html
+    @pytest.fixture(autouse=True)
+    def _use_test_database(self, database_url: str) -> None:
+        self.database_url = database_url
+
+    def setUp(self) -> None:
+        wsgi_app = loadapp(
+            f"config:test.ini#{self.application_under_test}",
+            relative_to=str(PROJECT),
+            global_conf={"database_url": self.database_url},
+        )
+        self.app = TestApp(wsgi_app)
+        # The test database starts empty: create the tables as setup-app would.
+{%- else %}
 
     def setUp(self) -> None:
         wsgi_app = loadapp(
@@ -30,6 +48,9 @@ class TestController(TestCase):
         self.app = TestApp(wsgi_app)
 {%- if cookiecutter.include_example == "yes" %}
         # test.ini's database lives in memory: create its tables as setup-app would.
+{%- endif %}
+{%- endif %}
+{%- if cookiecutter.include_example == "yes" %}
         model.metadata.create_all(bind=model.DBSession.get_bind())
 
     def tearDown(self) -> None:

@@ -43,6 +43,45 @@ def settings_from_environment() -> dict[str, str]:
     return settings
 
 
+{%- if cookiecutter.include_example == "yes" and cookiecutter.database == "postgresql" %}
+
+
+def sqlalchemy_url(database_url: str) -> str:
+    """The URL with SQLAlchemy's name for psycopg 3, which plain `postgresql://` lacks.
+
+    Hosts hand out `postgresql://` (or `postgres://`) URLs; SQLAlchemy would load
+    psycopg2 for those. https://docs.sqlalchemy.org/en/20/dialects/postgresql.html
+    """
+    scheme, _, rest = database_url.partition("://")
+    if scheme in ("postgres", "postgresql"):
+        return f"postgresql+psycopg://{rest}"
+    return database_url
+
+
+def _count(variable: str, default: int) -> int:
+    value = os.environ.get(variable) or str(default)
+    if not value.isdigit():
+        raise ConfigError(f"{variable} must be a whole number, not {value!r}.")
+    return int(value)
+
+
+def pool_settings() -> dict[str, object]:
+    """Each process's connection pool (every gunicorn worker has its own).
+
+    DB_POOL_SIZE connections stay open, DB_MAX_OVERFLOW more open under bursts; keep
+    servers x workers x (both) below the server's max_connections. pre_ping replaces a
+    connection the server closed (a restart, an idle timeout) before a request gets it.
+    TurboGears hands every `sqlalchemy.*` setting to `engine_from_config`.
+    https://docs.sqlalchemy.org/en/20/core/pooling.html
+    """
+    return {
+        "sqlalchemy.pool_size": _count("DB_POOL_SIZE", 5),
+        "sqlalchemy.max_overflow": _count("DB_MAX_OVERFLOW", 5),
+        "sqlalchemy.pool_pre_ping": True,
+    }
+{%- endif %}
+
+
 def make_app(global_conf: dict[str, Any], **app_conf: Any) -> Any:
     """Build the WSGI application (`paste.app_factory` entry point in pyproject.toml).
 
@@ -51,6 +90,11 @@ def make_app(global_conf: dict[str, Any], **app_conf: Any) -> Any:
     """
     if asbool(app_conf.get("settings_from_environment", False)):
         app_conf.update(settings_from_environment())
+{%- if cookiecutter.include_example == "yes" and cookiecutter.database == "postgresql" %}
+        app_conf.update(pool_settings())
+    # Whichever .ini file or variable named the database: psycopg 3 drives it.
+    app_conf["sqlalchemy.url"] = sqlalchemy_url(app_conf["sqlalchemy.url"])
+{%- endif %}
     app = base_config.make_wsgi_app(global_conf, app_conf, wrap_app=None)
 {%- if cookiecutter.include_example == "yes" %}
     if asbool(app_conf.get("check_database", False)):

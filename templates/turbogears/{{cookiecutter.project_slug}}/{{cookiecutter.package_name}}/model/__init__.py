@@ -5,11 +5,13 @@ https://turbogears.readthedocs.io/en/latest/turbogears/sqlalchemy.html
 """
 
 from __future__ import annotations
+{%- if cookiecutter.database == "sqlite" %}
 
 import sqlite3
 from typing import Any
+{%- endif %}
 
-from sqlalchemy import Engine, event, inspect
+from sqlalchemy import Engine, {% if cookiecutter.database == "sqlite" %}event, {% endif %}inspect
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase as _Base
 from sqlalchemy.orm import scoped_session, sessionmaker
@@ -32,6 +34,7 @@ metadata = DeclarativeBase.metadata
 
 class DatabaseNotReadyError(RuntimeError):
     """The database cannot be opened or lacks tables: the release step has not run."""
+{%- if cookiecutter.database == "sqlite" %}
 
 
 # Runs for every new connection; SQLAlchemy's documented place for per-connection
@@ -47,6 +50,7 @@ def _configure_sqlite(dbapi_connection: Any, _connection_record: Any) -> None:
     # Wait up to 5 s for another worker's write instead of "database is locked".
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()
+{%- endif %}
 
 
 def init_model(engine: Engine) -> None:
@@ -65,7 +69,8 @@ def check_database() -> None:
     try:
         found = set(inspect(engine).get_table_names())
     except SQLAlchemyError as error:
-        reason = getattr(error, "orig", error)
+        # The driver's own message, first line only (psycopg adds hints below it).
+        reason = str(getattr(error, "orig", error)).strip().partition("\n")[0]
         problem = (
             f"The database cannot be opened ({reason}): check DATABASE_URL, "
             f"then run `{RELEASE_COMMAND}`."

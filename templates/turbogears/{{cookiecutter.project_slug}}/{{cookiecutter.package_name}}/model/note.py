@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import BigInteger, Integer, String, Text, select
+from sqlalchemy import BigInteger, {% if cookiecutter.database == "postgresql" %}DateTime, {% endif %}Integer, String, Text, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from {{ cookiecutter.package_name }}.model import DBSession, DeclarativeBase
@@ -32,12 +32,22 @@ class Note(DeclarativeBase):
     )
     title: Mapped[str] = mapped_column(String(TITLE_MAX_LENGTH))
     body: Mapped[str] = mapped_column(Text, default="")
+{%- if cookiecutter.database == "postgresql" %}
+    # timestamptz: PostgreSQL stores the instant, whatever the session's time zone.
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+{%- else %}
     created_at: Mapped[datetime] = mapped_column(default=_now)
+{%- endif %}
 
     def __json__(self) -> dict[str, object]:
         """What `@expose("json")` sends for a note (TurboGears' JSON protocol)."""
+{%- if cookiecutter.database == "postgresql" %}
+        # PostgreSQL returns the time in the session's time zone; the API shows UTC.
+        created_at = self.created_at.astimezone(UTC)
+{%- else %}
         # SQLite returns the stored UTC time without its offset: state it again.
         created_at = self.created_at.replace(tzinfo=UTC)
+{%- endif %}
         return {
             "id": self.id,
             "title": self.title,

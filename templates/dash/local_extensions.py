@@ -8,6 +8,7 @@ import hmac
 import json
 import os
 import string
+import textwrap
 
 from jinja2 import Environment
 from jinja2.ext import Extension
@@ -77,9 +78,54 @@ def template_fingerprint(template_dir: object = None) -> str:
     return "sha256:" + digest.hexdigest()
 
 
+# The answers a step's text may name, written `{package_name}`; other braces stay as they are,
+# so code in a step (dicts, f-strings, framework templates) needs no escaping.
+STEP_PLACEHOLDERS = ("package_name", "project_slug")
+
+
+def _filled(value: object, answers: dict) -> object:
+    if isinstance(value, str):
+        for name in STEP_PLACEHOLDERS:
+            value = value.replace("{" + name + "}", str(answers[name]))
+        return value
+    if isinstance(value, list):
+        return [_filled(item, answers) for item in value]
+    if isinstance(value, dict):
+        return {key: _filled(item, answers) for key, item in value.items()}
+    return value
+
+
+def step_applies(step: dict, answers: dict) -> bool:
+    """A step's `when` ("variable=value", or a list of them) holds for these answers."""
+    when = step.get("when", [])
+    conditions = [when] if isinstance(when, str) else when
+    return all(answers.get(k) == v for k, _, v in (c.partition("=") for c in conditions))
+
+
+def for_project(steps: object, answers: dict) -> list:
+    """The README steps (`_fwscaffold.steps`) that apply to this project, placeholders filled.
+
+    The generated README renders them and fwscaffold's harness runs them, both through this
+    function, so what a newcomer reads is what the tests ran.
+    """
+    if not steps:
+        return []
+    items = [steps] if isinstance(steps, dict) else list(steps)
+    return [_filled(step, dict(answers)) for step in items if step_applies(step, dict(answers))]
+
+
+def shown_code(lines: list) -> str:
+    """A step's lines as the README shows them: without the blank lines that only separate
+    them from the code around them, and dedented (the README says where they go), so the
+    block is what `ruff format` would write for a Markdown code block."""
+    text = "\n".join(lines).strip("\n")
+    return textwrap.dedent(text)
+
+
 class LiteralExtension(Extension):
     """Adds `str_literal` (TOML and Python) and `py_str` (Python, formatted as ruff would), and
-    the functions `derived_secret` and `template_fingerprint`."""
+    the functions `derived_secret` and `template_fingerprint`, and the filter `for_project`
+    (the README steps that apply to a project)."""
 
     def __init__(self, environment: Environment) -> None:
         super().__init__(environment)
@@ -87,3 +133,5 @@ class LiteralExtension(Extension):
         environment.filters["py_str"] = py_str
         environment.globals["derived_secret"] = derived_secret
         environment.globals["template_fingerprint"] = template_fingerprint
+        environment.filters["for_project"] = for_project
+        environment.filters["shown_code"] = shown_code

@@ -31,6 +31,14 @@ def _bin_dir() -> Path | None:
     return max(found, key=lambda p: int(p.parent.name), default=None)
 
 
+def client_bin_dir() -> Path:
+    """Where `createdb` and `psql` of the server's version live (Debian keeps them off PATH)."""
+    bin_dir = _bin_dir()
+    if bin_dir is None:
+        raise RuntimeError("PostgreSQL unavailable: no server binaries")
+    return bin_dir
+
+
 def _as_root() -> bool:
     return os.geteuid() == 0
 

@@ -8,12 +8,25 @@ sends requests to it in-process: https://docs.pylonsproject.org/projects/webtest
 from __future__ import annotations
 
 import os
+{%- if cookiecutter.include_example == "yes" and cookiecutter.database == "postgresql" %}
+import uuid
+{%- endif %}
 from collections.abc import Iterator
+{%- if cookiecutter.include_example == "yes" and cookiecutter.database == "postgresql" %}
+from contextlib import contextmanager
+{%- endif %}
 from pathlib import Path
 from types import ModuleType
+{%- if cookiecutter.include_example == "yes" and cookiecutter.database == "postgresql" %}
+from urllib.parse import urlsplit
+{%- endif %}
 
-import pytest
+{% if cookiecutter.include_example == "yes" and cookiecutter.database == "postgresql" %}import psycopg2
+{% endif %}import pytest
 import webtest
+{%- if cookiecutter.include_example == "yes" and cookiecutter.database == "postgresql" %}
+from psycopg2 import sql
+{%- endif %}
 from py4web.core import Reloader, wsgi
 
 import {{ cookiecutter.package_name }}
@@ -26,6 +39,10 @@ TEST_ENV = {
     "API_TOKEN": "test-token",
 {%- endif %}
 }
+{%- if cookiecutter.include_example == "yes" and cookiecutter.database == "postgresql" %}
+# The server the tests use, as in settings.py: DATABASE_URL, else the local socket.
+SERVER_URL = os.environ.get("DATABASE_URL") or "postgresql:///{{ cookiecutter.package_name }}"
+{%- endif %}
 
 
 def load_apps(environment: dict[str, str]) -> None:
@@ -36,7 +53,55 @@ def load_apps(environment: dict[str, str]) -> None:
     Reloader.import_apps()
 
 
+{%- if cookiecutter.include_example == "yes" and cookiecutter.database == "postgresql" %}
+
+
+@contextmanager
+def server_database(name: str) -> Iterator[str]:
+    """A new, empty database on SERVER_URL's server, dropped afterwards: its URL."""
+    parts = urlsplit(SERVER_URL)
+    query = f"?{parts.query}" if parts.query else ""
+    server = psycopg2.connect(SERVER_URL)
+    server.autocommit = True  # CREATE DATABASE cannot run inside a transaction.
+    database = sql.Identifier(name)
+    try:
+        with server.cursor() as cursor:
+            cursor.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(database))
+            cursor.execute(sql.SQL("CREATE DATABASE {}").format(database))
+        yield f"{parts.scheme}://{parts.netloc}/{name}{query}"
+        with server.cursor() as cursor:
+            # FORCE: the app's pooled connections to it are still open.
+            drop = sql.SQL("DROP DATABASE {} WITH (FORCE)")
+            cursor.execute(drop.format(database))
+    finally:
+        server.close()
+
+
 @pytest.fixture(scope="session")
+def database_url() -> Iterator[str]:
+    """A `test_` database on the server that DATABASE_URL names, dropped at the end
+    (as Django's test runner does): the tests never touch your development data."""
+    name = urlsplit(SERVER_URL).path.lstrip("/")
+    with server_database(f"test_{name}") as url:
+        yield url
+
+
+@pytest.fixture
+def empty_database_url() -> Iterator[str]:
+    """Another database, without tables, for a test that runs the release step; a new
+    name each time, as pyDAL remembers per URL the tables it made for its own use."""
+    name = urlsplit(SERVER_URL).path.lstrip("/")
+    with server_database(f"test_{name}_{uuid.uuid4().hex[:12]}") as url:
+        yield url
+{%- endif %}
+
+
+@pytest.fixture(scope="session")
+{%- if cookiecutter.include_example == "yes" and cookiecutter.database == "postgresql" %}
+def test_env(database_url: str) -> dict[str, str]:
+    """Settings of the test run: a `test_` database of their own."""
+    return {**TEST_ENV, "DATABASE_URL": database_url}
+{%- else %}
 def test_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """Settings of the test run{% if cookiecutter.include_example == "yes" %}: a temporary database and migrations folder{% endif %}."""
     environment = dict(TEST_ENV)
@@ -46,6 +111,7 @@ def test_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     environment["DATABASE_URL"] = "sqlite://notes.db"
 {%- endif %}
     return environment
+{%- endif %}
 
 
 @pytest.fixture(scope="session")

@@ -26,8 +26,10 @@ def load_apps() -> Any:
     application = wsgi(apps_folder=str(APPS_FOLDER))
     for name, error in sorted(Reloader.ERRORS.items()):
         if error:
-            # py4web logs a failed app and serves the others; production stops instead.
-            reason = error.strip().splitlines()[-1]
+            # py4web logs a failed app and serves the others; production stops instead,
+            # with the traceback's last unindented line (a driver may add hints below).
+            lines = error.strip().splitlines()
+            reason = [line for line in lines if line and not line[0].isspace()][-1]
             sys.exit(f"Error: the app {name} did not load: {reason}")
     return application
 

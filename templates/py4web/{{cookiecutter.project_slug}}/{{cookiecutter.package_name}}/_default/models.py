@@ -89,12 +89,20 @@ def check_tables() -> None:
 
     A connection of its own, closed at once: none may cross gunicorn's fork (--preload).
     """
+{%- if cookiecutter.database == "postgresql" %}
+    probe = pydal.DAL(
+        settings.DATABASE_URL, migrate=False, attempts=1, decode_credentials=True
+    )
+{%- else %}
     probe = pydal.DAL(settings.DATABASE_URL, folder=settings.DB_FOLDER, migrate=False)
+{%- endif %}
     try:
         probe.executesql("SELECT 1 FROM note LIMIT 1")
     except Exception as error:  # any driver's "no such table" or "cannot open"
+        # The driver's own message, first line only (PostgreSQL adds the query below).
+        reason = str(error).strip().partition("\n")[0]
         raise RuntimeError(
-            f"The database has no usable table note ({error}): run "
+            f"The database has no usable table note ({reason}): run "
             "`DB_MIGRATE=1 python -m {{ cookiecutter.package_name }}.wsgi` "
             "(the Procfile's release: step) first."
         ) from None

@@ -109,6 +109,21 @@ def check_tables() -> None:
     finally:
         probe.close()
 
+{%- if cookiecutter.database == "postgresql" %}
+
+
+def close_loading_connection() -> None:
+    """The connection the DAL opened while the app loaded, closed rather than pooled:
+    gunicorn forks its workers after this (--preload), and each opens its own."""
+    adapter = db._adapter  # noqa: SLF001
+    adapter.close_connection()
+    adapter.set_connection(None)
+{%- endif %}
+
 
 if settings.PRODUCTION and not settings.DB_MIGRATE:
     check_tables()
+{%- if cookiecutter.database == "postgresql" %}
+if settings.PRODUCTION:
+    close_loading_connection()
+{%- endif %}

@@ -63,7 +63,9 @@ def pydal_uri(url: str) -> str:
     """
     parts = urlsplit(url)
     if parts.scheme not in ("postgres", "postgresql"):
-        raise RuntimeError(f"DATABASE_URL must be a postgresql:// URL, not {url!r}.")
+        # The scheme only: the rest of the URL may hold a password.
+        scheme = parts.scheme or "no scheme"
+        raise RuntimeError(f"DATABASE_URL must be a postgresql:// URL, not {scheme}.")
     credentials, _, address = parts.netloc.rpartition("@")
     user, _, password = credentials.partition(":")
     arguments = [parts.query] if parts.query else []

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from cherrypy.process import plugins, wspbus
 
-from .store import SCHEMA, TABLES
+from .store import SCHEMA
 
 # Seconds a writer waits for another one to finish before "database is locked".
 BUSY_TIMEOUT = 5.0
@@ -56,22 +56,35 @@ def create_schema(path: Path) -> None:
 
 
 def check_schema(path: Path) -> None:
-    """Raise DatabaseNotReady unless the database opens and holds every table."""
+    """Raise DatabaseNotReady unless the database opens and has every SCHEMA table."""
     try:
         with closing(connect(path)) as conn:
-            rows = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-            found = {row["name"] for row in rows}
+            found = _tables(conn)
     except sqlite3.Error as error:
         raise DatabaseNotReady(
             f"cannot open the database {path} ({error}); "
             f"run the release step first: {RELEASE_COMMAND}"
         ) from None
-    missing = [table for table in TABLES if table not in found]
+    missing = sorted(_schema_tables() - found)
     if missing:
         raise DatabaseNotReady(
             f"the database {path} has no table {', '.join(missing)}; "
             f"run the release step first: {RELEASE_COMMAND}"
         )
+
+
+def _schema_tables() -> set[str]:
+    """The tables SCHEMA creates, read from an empty database it ran on: a table added
+    to SCHEMA is checked without being listed twice."""
+    with closing(sqlite3.connect(":memory:")) as conn:
+        conn.executescript(SCHEMA)
+        return _tables(conn)
+
+
+def _tables(conn: sqlite3.Connection) -> set[str]:
+    rows = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+    # sqlite_sequence and its kind are SQLite's own.
+    return {name for (name,) in rows if not name.startswith("sqlite_")}
 
 
 class DatabasePlugin(plugins.SimplePlugin):

@@ -9,6 +9,9 @@ from typing import Any
 # The largest id SQLite's INTEGER PRIMARY KEY can hold.
 MAX_ID = 2**63 - 1
 
+# The release step runs this script: IF NOT EXISTS makes it safe to repeat, and it adds
+# the tables that are missing (it changes none that exists). The server refuses to start
+# while a table it creates is missing (database.py).
 # AUTOINCREMENT: the id of a deleted note is never handed out again.
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS note (
@@ -16,9 +19,8 @@ CREATE TABLE IF NOT EXISTS note (
     title TEXT NOT NULL,
     body TEXT NOT NULL,
     created_at TEXT NOT NULL
-)
+);
 """
-TABLES = ("note",)
 
 Note = dict[str, Any]
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import pwd
+import re
 import shlex
 import shutil
 import socket
@@ -18,6 +19,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 _PG_ROOT = Path("/usr/lib/postgresql")
 _SERVER_USER = "postgres"
@@ -37,6 +39,23 @@ def client_bin_dir() -> Path:
     if bin_dir is None:
         raise RuntimeError("PostgreSQL unavailable: no server binaries")
     return bin_dir
+
+
+def database_for(server_url: str, name: str) -> str:
+    """A database called `name` on the server at `server_url` (made once), and its URL.
+
+    Each variant keeps its tables in a database of its own: frameworks name their tables
+    alike (`note`, `notes`) with different columns, and one shared database would let one
+    framework's release step meet another's table.
+    """
+    parsed = urlsplit(server_url)
+    name = re.sub(r"[^a-z0-9_]", "_", name.lower())
+    createdb = [str(client_bin_dir() / "createdb"), "-h", parsed.hostname or "127.0.0.1"]
+    createdb += ["-p", str(parsed.port), "-U", parsed.username or "postgres", name]
+    result = subprocess.run(createdb, capture_output=True, text=True, timeout=60, check=False)
+    if result.returncode != 0 and "already exists" not in result.stderr:
+        raise RuntimeError(f"createdb {name} failed: {result.stderr.strip()}")
+    return urlunsplit(parsed._replace(path=f"/{name}"))
 
 
 def _as_root() -> bool:

@@ -15,5 +15,5 @@ def postgres_url(tmp_path_factory):
 @pytest.fixture
 def database_url(request, variant, tmp_path):
     if uses_postgres(variant):
-        return request.getfixturevalue("postgres_url")
+        return postgres.database_for(request.getfixturevalue("postgres_url"), variant.framework)
     return f"sqlite:///{tmp_path / 'production.sqlite3'}"

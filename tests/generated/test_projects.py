@@ -44,11 +44,10 @@ pytestmark = pytest.mark.slow
 
 
 @by_id
-def test_generated_tests_pass_in_a_fresh_venv(bakery, variant, request):
+def test_generated_tests_pass_in_a_fresh_venv(bakery, variant, database_url):
     project, venv = bakery.project(variant), bakery.venv(variant)
-    env = (
-        {"DATABASE_URL": request.getfixturevalue("postgres_url")} if uses_postgres(variant) else {}
-    )
+    # The project's own tests make (and drop) their test_ database next to this one.
+    env = {"DATABASE_URL": database_url} if uses_postgres(variant) else {}
     with Timer(variant.framework, "own tests"):
         report = run_project_tests(project, venv, env)
     COVERAGE[variant.id] = report.coverage

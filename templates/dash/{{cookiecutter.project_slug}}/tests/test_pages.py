@@ -6,11 +6,15 @@ from dash import dcc
 from {{ cookiecutter.package_name }} import not_found, settings
 from {{ cookiecutter.package_name }}.app import app
 
-{% if cookiecutter.include_example == "yes" -%}
-PATHS = ["/", "/dashboard", "/summary"]
-{%- else -%}
-PATHS = ["/"]
+# The navigation, in order: each page's path and the text of its link. A new page in
+# pages/ joins it.
+NAVIGATION = {
+    "/": "Home",
+{%- if cookiecutter.include_example == "yes" %}
+    "/dashboard": "Dashboard",
+    "/summary": "Summary",
 {%- endif %}
+}
 
 
 def pages_by_path():
@@ -23,13 +27,13 @@ def not_found_page():
 
 def test_every_module_in_pages_is_registered_in_order():
     paths = [page["path"] for page in dash.page_registry.values()]
-    assert paths == [*PATHS, not_found_page()["path"]]
+    assert paths == [*NAVIGATION, not_found_page()["path"]]
 
 
 def test_navigation_links_every_page_but_the_not_found_one():
     nav = app.layout.children[0].children[1]
     links = [link for link in nav.children if isinstance(link, dcc.Link)]
-    assert [link.href for link in links] == PATHS
+    assert [(link.href, link.children) for link in links] == list(NAVIGATION.items())
 
 
 def test_home_page_describes_the_project():
@@ -48,5 +52,5 @@ def test_unknown_paths_get_the_not_found_page():
 
 
 def test_every_page_url_serves_the_app(client):
-    for path in [*PATHS, "/no-such-page"]:
+    for path in [*NAVIGATION, "/no-such-page"]:
         assert client.get(path).status_code == 200

@@ -13,6 +13,7 @@ from . import settings
 app = Dash(__name__, title=escape(settings.PROJECT_NAME), use_pages=True)
 {%- else -%}
 from dash import Dash, Input, Output, callback, dcc, html
+from dash.development.base_component import Component
 
 from . import {% if cookiecutter.include_example == "yes" %}dashboard, {% endif %}not_found, settings{% if cookiecutter.include_example == "yes" %}, summary{% endif %}
 
@@ -56,27 +57,34 @@ app.layout = html.Div(
 )
 
 
-def home() -> list[html.Section]:
+def home() -> Component:
     """What `/` shows; a function, so each visit builds its components afresh."""
 {%- if cookiecutter.include_example == "yes" %}
-    return [dashboard.layout(), summary.layout()]
+    return html.Div([dashboard.layout(), summary.layout()])
 {%- else %}
-    return [html.Section(html.P(settings.DESCRIPTION))]
+    return html.Section(html.P(settings.DESCRIPTION))
 {%- endif %}
 
 
-# The router draws each page only when its URL is visited, so Dash cannot find their
-# components in app.layout: the validation layout lists them for its callback checks
+# The router's table: each path, and the function that draws its page.
+PAGES = {
+    "/": home,
+}
+
+# The router draws a page only when its URL is visited, so Dash cannot find its
+# components in app.layout: the validation layout draws every page once, for Dash's
+# callback checks
 # (https://dash.plotly.com/urls#dynamically-create-a-layout-for-multi-page-app-validation).
-app.validation_layout = html.Div([app.layout, *home(), not_found.layout()])
+app.validation_layout = html.Div(
+    [app.layout, not_found.layout(), *(draw() for draw in PAGES.values())]
+)
 
 
 @callback(Output("page", "children"), Input("url", "pathname"))
-def route(pathname: str) -> list[html.Section]:
-    """Dash routing without Pages: `/` is the home page, any other path is not found."""
-    if pathname == "/":
-        return home()
-    return [not_found.layout()]
+def route(pathname: str) -> Component:
+    """Dash routing without Pages: the page for the path, or the not-found page."""
+    draw = PAGES.get(pathname, not_found.layout)
+    return draw()
 {%- endif %}
 
 

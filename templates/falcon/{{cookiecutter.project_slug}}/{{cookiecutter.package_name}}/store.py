@@ -5,7 +5,8 @@ between threads; every worker process has its own, and SQLite's file locking ord
 their writes.
 
 Run as a module (`{{ cookiecutter.__release_command }}`, the Procfile's `release:` step) it
-creates the database and its table; the web process only checks that they exist.
+creates the database and its tables; the web process only checks that the note table
+exists.
 """
 
 from __future__ import annotations
@@ -23,13 +24,15 @@ from typing import Any
 from .config import ConfigError, database_path
 
 RELEASE_COMMAND = "{{ cookiecutter.__release_command }}"
+# One statement per table, each ending with ";". IF NOT EXISTS makes the release step
+# safe to run again: it adds the tables that are missing and leaves the others alone.
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS note (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     title TEXT NOT NULL,
     body TEXT NOT NULL,
     created_at TEXT NOT NULL
-)
+);
 """
 # How long an operation waits for another worker's write to finish before failing.
 BUSY_TIMEOUT_SECONDS = 10
@@ -117,10 +120,10 @@ class NoteStore:
         self._finalizer()
 
     def create_schema(self) -> None:
-        """Create the database and its table if needed; safe to run again."""
+        """Create the database and the tables it lacks; safe to run again."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with closing(self._open(mode="rwc")) as connection, connection:
-            connection.execute(SCHEMA)
+            connection.executescript(SCHEMA)
 
     def check_schema(self) -> None:
         """Fail at start-up, not at the first request, when no release step ran."""
@@ -142,6 +145,7 @@ class NoteStore:
                 f"run `{RELEASE_COMMAND}` first."
             )
 
+    # The queries: one method each, run in a transaction of their own.
     def list_notes(self, limit: int, offset: int) -> list[Note]:
         """One page of notes, newest (highest id) first."""
         with self._transaction() as connection:
@@ -185,7 +189,7 @@ def _close_all(connections: list[sqlite3.Connection]) -> None:
 
 
 def main() -> None:
-    """The release step: create the database named by DATABASE_URL and its table."""
+    """The release step: create the database named by DATABASE_URL and its tables."""
     try:
         path = database_path()
     except ConfigError as error:

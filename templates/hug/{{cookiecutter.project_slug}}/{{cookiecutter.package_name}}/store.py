@@ -5,7 +5,7 @@ between threads; every gunicorn worker has its own, and SQLite's file locking or
 their writes.
 
 Run as a module it is the release step and the start-up check of the Procfile:
-`{{ cookiecutter.__release_command }}` creates the database and its table;
+`{{ cookiecutter.__release_command }}` creates the database and its tables;
 `python -m {{ cookiecutter.package_name }}.store check` refuses (one line, exit 1) when
 API_TOKEN or the table is missing, before gunicorn starts.
 """
@@ -26,13 +26,15 @@ from typing import Any
 from .config import ConfigError, Settings, database_path
 
 RELEASE_COMMAND = "{{ cookiecutter.__release_command }}"
+# One statement per table, each ending with ";". IF NOT EXISTS makes the release step
+# safe to run again: it adds the tables that are missing and leaves the others alone.
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS note (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     title TEXT NOT NULL,
     body TEXT NOT NULL,
     created_at TEXT NOT NULL
-)
+);
 """
 # How long an operation waits for another worker's write to finish before failing.
 BUSY_TIMEOUT_SECONDS = 10
@@ -116,10 +118,10 @@ class NoteStore:
         self._finalizer()
 
     def create_schema(self) -> None:
-        """Create the database and its table if needed; safe to run again."""
+        """Create the database and the tables it lacks; safe to run again."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with closing(self._open(mode="rwc")) as connection, connection:
-            connection.execute(SCHEMA)
+            connection.executescript(SCHEMA)
 
     def check_schema(self) -> None:
         """Fail at start-up, not at the first request, when no release step ran."""
@@ -139,6 +141,7 @@ class NoteStore:
                 f"run `{RELEASE_COMMAND}` first."
             )
 
+    # The queries: one method each, run in a transaction of their own.
     def list_notes(self, limit: int, offset: int) -> list[Note]:
         """One page of notes, newest (highest id) first."""
         with self._transaction() as connection:

@@ -40,6 +40,9 @@ _TIMEOUT = 10.0
 @dataclass
 class LoadResult:
     acknowledged: list[int] = field(default_factory=list)
+    # the title each acknowledged id was written with: a lost write's id may be reused by a
+    # later insert (SQLite without AUTOINCREMENT), so the id alone does not prove the note is there
+    titles: dict[int, str] = field(default_factory=dict)
     # ids a DELETE was sent for (answered or not): they need not survive
     deleting: set[int] = field(default_factory=set)
     answers: Counter[str] = field(default_factory=Counter)
@@ -102,6 +105,7 @@ def _client_loop(
 ) -> None:
     client = _Client(base_url, token)
     mine: list[int] = []
+    titles: dict[int, str] = {}
     try:
         for i in range(count):
             if stop.is_set() or time.monotonic() > deadline:
@@ -113,7 +117,7 @@ def _client_loop(
                 with lock:
                     result.deleting.add(mine[-2])
             try:
-                status, label = _one(client, kind, client_no, i, mine)
+                status, label = _one(client, kind, client_no, i, mine, titles)
             except (OSError, http.client.HTTPException) as exc:
                 with lock:
                     result.answers[f"{kind} failed"] += 1
@@ -128,17 +132,22 @@ def _client_loop(
                     result.errors.append(f"client {client_no}: {label}")
                 if kind == "post" and status == 201:
                     result.acknowledged.append(mine[-1])
+                    result.titles[mine[-1]] = titles[mine[-1]]
     finally:
         client.close()
 
 
-def _one(client: _Client, kind: str, client_no: int, i: int, mine: list[int]) -> tuple[int, str]:
+def _one(
+    client: _Client, kind: str, client_no: int, i: int, mine: list[int], titles: dict[int, str]
+) -> tuple[int, str]:
     """One request of the mix; returns its status and a problem ('' when none)."""
     if kind == "post":
-        body = json.dumps({"title": f"load {client_no}-{i}", "body": "x" * (i * 37 % 500)})
+        title = f"load {client_no}-{i}"
+        body = json.dumps({"title": title, "body": "x" * (i * 37 % 500)})
         status, data = client.request("POST", "/api/notes", body.encode())
         if status == 201:
             mine.append(int(json.loads(data)["id"]))
+            titles[mine[-1]] = title
             return status, ""
         return status, f"POST /api/notes -> {status} {data[:200]!r}"
     if kind in ("list", "page"):
@@ -154,7 +163,15 @@ def _one(client: _Client, kind: str, client_no: int, i: int, mine: list[int]) ->
     note_id = mine[-1]
     if kind == "get":
         status, data = client.request("GET", f"/api/notes/{note_id}")
-        return status, "" if status == 200 else f"GET /api/notes/{note_id} -> {status}"
+        if status != 200:
+            return status, f"GET /api/notes/{note_id} -> {status}"
+        title = json.loads(data).get("title")
+        if title != titles[note_id]:
+            return (
+                status,
+                f"GET /api/notes/{note_id} -> another note ({title!r}, not {titles[note_id]!r})",
+            )
+        return status, ""
     # delete the client's own note before last, so the acknowledged list stays exact
     if len(mine) < 2:
         return 0, ""
@@ -200,16 +217,17 @@ def _drive(
 
 
 def check_listed(base_url: str, result: LoadResult, what: str) -> None:
-    """Every acknowledged write that no DELETE was sent for is listed by GET /api/notes."""
-    listed = {note["id"] for note in conformance.all_notes(base_url, what)}
+    """Every acknowledged write that no DELETE was sent for is listed by GET /api/notes, under
+    its id and with the title it was written with."""
+    listed = {note["id"]: note["title"] for note in conformance.all_notes(base_url, what)}
     kept = set(result.acknowledged) - result.deleting
-    lost = sorted(kept - listed)
+    lost = sorted(n for n in kept if listed.get(n) != result.titles[n])
     if lost:
         raise AssertionError(
             f"{len(lost)} of {len(kept)} acknowledged (201) writes are missing {what}: "
             f"ids {lost[:20]} ({result.summary()})"
         )
-    gone = sorted(result.deleting & listed & set(result.acknowledged))
+    gone = sorted(result.deleting & listed.keys() & set(result.acknowledged))
     if not result.errors and gone and "delete failed" not in result.answers:
         raise AssertionError(f"notes answered 204 to DELETE are still listed {what}: {gone[:20]}")
 

@@ -21,6 +21,7 @@ import importlib.util
 import json
 import os
 import re
+import shlex
 import socket
 import subprocess
 import sys
@@ -302,17 +303,23 @@ def procfile_web(project: Path) -> str:
 _EXEC_FORM = re.compile(r"^(?:HEALTHCHECK\b.*?\s)?CMD\s+(\[.*\])\s*$", re.M)
 
 
+_ASSIGNMENT = re.compile(r"[A-Za-z_]\w*=\S*")
+
+
 def docker_commands(dockerfile: str) -> list[list[str]]:
     """Each command the image runs: the CMD and HEALTHCHECK exec forms, with `sh -c`
-    scripts split into their commands (`&&`, `;`) and `exec` dropped."""
+    scripts split into their commands (`&&`, `;`) and a leading `exec` and `NAME=value`
+    environment assignments dropped."""
     joined = dockerfile.replace("\\\n", " ")
     commands = []
     for match in _EXEC_FORM.finditer(joined):
         argv = json.loads(match.group(1))
         if argv[:2] == ["sh", "-c"]:
             for part in re.split(r"&&|;", argv[2]):
-                words = part.split()
-                commands.append(words[1:] if words[:1] == ["exec"] else words)
+                words = shlex.split(part)
+                while words and (words[0] == "exec" or _ASSIGNMENT.fullmatch(words[0])):
+                    words = words[1:]
+                commands.append(words)
         else:
             commands.append(argv)
     return [c for c in commands if c]
@@ -337,8 +344,10 @@ def check_docker_commands(project: Path, uv: str) -> None:
                 f"the image runs {program!r}, which `pip install .` does not install"
             )
             targets = [a for a in argv[1:] if re.fullmatch(r"[A-Za-z_][\w.]*:[A-Za-z_]\w*", a)]
+            if program == "python" and argv[1:2] == ["-m"]:
+                targets.append(f"-m {argv[2]}")  # `python -m module`: the module must be there
             for target in targets:
-                module = target.split(":")[0]
+                module = target.removeprefix("-m ").split(":")[0]
                 probe = (
                     "import importlib.util, sys; "
                     f"sys.exit(importlib.util.find_spec({module!r}) is None)"

@@ -17,6 +17,7 @@ from tests._harness.project import BIN, Variant, bake
 from tests._harness.readme import (
     check_docker_commands,
     check_readme_shows,
+    docker_commands,
     newcomer_env,
     run_readme,
 )
@@ -97,4 +98,26 @@ def test_dockerfile_cmd_naming_a_missing_module_is_caught(template_copy, tmp_pat
     dockerfile.write_text(dockerfile.read_text().replace(".wsgi:app", ".wsgy:app"))
     project = bake(template_copy, Variant(FW), tmp_path / "out")
     with pytest.raises(AssertionError, match=r"names demo_app\.wsgy:app: no module"):
+        check_docker_commands(project, str(BIN / "uv"))
+
+
+def test_docker_commands_drop_exec_and_environment_assignments():
+    dockerfile = (
+        'HEALTHCHECK CMD ["python", "-m", "app.health"]\n'
+        'CMD ["sh", "-c", "DB_MIGRATE=1 X= python -m app.wsgi && '
+        'exec gunicorn --bind \\"$HOST:$PORT\\" app.wsgi:application"]\n'
+    )
+    assert docker_commands(dockerfile) == [
+        ["python", "-m", "app.health"],
+        ["python", "-m", "app.wsgi"],
+        ["gunicorn", "--bind", "$HOST:$PORT", "app.wsgi:application"],
+    ]
+
+
+def test_dockerfile_cmd_running_a_missing_python_module_is_caught(template_copy, tmp_path):
+    dockerfile = template_copy / FW / PROJECT / "Dockerfile"
+    planted = "python -m {{ cookiecutter.package_name }}.missing && exec gunicorn"
+    dockerfile.write_text(dockerfile.read_text().replace("exec gunicorn", planted))
+    project = bake(template_copy, Variant(FW), tmp_path / "out")
+    with pytest.raises(AssertionError, match=r"names -m demo_app\.missing: no module"):
         check_docker_commands(project, str(BIN / "uv"))

@@ -235,6 +235,32 @@ def passed_count(output: str) -> int:
     return int(found[-1])
 
 
+def check_prod_steps_follow_the_procfile(
+    project: Path, described: Mapping[str, Any], answers: Mapping[str, str]
+) -> None:
+    """The production steps end with the Procfile's web: line, and run its release: line (if
+    it has one) in the one step marked as the release step, from which the README words its
+    production section."""
+    if not described.get("prod"):
+        return
+    shown = block(described["prod"]["steps"], answers)
+    web = procfile_line(project, "web")
+    assert web, "the Procfile has no web: line"
+    last = shown[-1]["run"]
+    assert last == web, f"the README's server line {last!r} is not the Procfile's {web!r}"
+    release = procfile_line(project, "release")
+    marked = [s["run"] for s in shown if s.get("comment") == RELEASE_COMMENT]
+    assert marked == ([release] if release else []), (
+        f"the Procfile's release: line is {release!r}; the README's production steps mark "
+        f"{marked!r} with the comment {RELEASE_COMMENT!r}"
+    )
+
+
+# The comment that marks the production step running the Procfile's release: line; the shared
+# README (templates/_shared/templates/shared/README.md) words its production section from it.
+RELEASE_COMMENT = "the Procfile's release: step"
+
+
 def run_readme(
     project: Path,
     described: Mapping[str, Any],
@@ -246,6 +272,7 @@ def run_readme(
     """Every block of the README in order, then the walkthrough, as a newcomer would."""
     answers = answers_of(project)
     check_readme_shows(project, described)
+    check_prod_steps_follow_the_procfile(project, described, answers)
     shell(project, env, script(block(described["install"], answers)), "install")
     checks = script(block(described["check"], answers))
     before = passed_count(shell(project, env, checks, "check"))
@@ -255,9 +282,6 @@ def run_readme(
             check_page(dev.url + "/")
     prod = described.get("prod")
     if prod:
-        web = procfile_web(project)
-        last = block(prod["steps"], answers)[-1]["run"]
-        assert last == web, f"the README's server line {last!r} is not the Procfile's {web!r}"
         # The README says the server binds $HOST:$PORT: a free port keeps this run clear of
         # any other server on the machine.
         env = {**env, "PORT": str(free_port())}
@@ -291,11 +315,12 @@ def run_readme(
         assert command["contains"] in output, f"{command['command']}: no {command['contains']!r}"
 
 
-def procfile_web(project: Path) -> str:
+def procfile_line(project: Path, kind: str) -> str | None:
+    """The command of the Procfile's `kind:` line (`web`, `release`), or None."""
     for line in (project / "Procfile").read_text("utf-8").splitlines():
-        if line.startswith("web:"):
-            return line.removeprefix("web:").strip()
-    raise AssertionError("the Procfile has no web: line")
+        if line.startswith(f"{kind}:"):
+            return line.removeprefix(f"{kind}:").strip()
+    return None
 
 
 # --- Docker: what the image's CMD and HEALTHCHECK run must exist in the installed project ---

@@ -15,7 +15,10 @@ from fwscaffold.frameworks import load_frameworks
 from tests._harness.fixtures import TEMPLATES
 from tests._harness.project import BIN, Variant, bake
 from tests._harness.readme import (
+    RELEASE_COMMENT,
+    answers_of,
     check_docker_commands,
+    check_prod_steps_follow_the_procfile,
     check_readme_shows,
     docker_commands,
     newcomer_env,
@@ -67,6 +70,22 @@ def test_wrong_module_path_in_readme_and_procfile_is_caught(template_copy, tmp_p
     procfile.write_text(procfile.read_text().replace(".wsgi:app", ".wsgy:app"))
     with pytest.raises(AssertionError, match="server exited"):
         _run(template_copy, tmp_path, steps)
+
+
+def test_release_step_the_readme_does_not_mark_is_caught(template_copy, tmp_path):
+    """The README words its production section from the marked release step: without the
+    mark it would tell the reader there is no release step to run."""
+
+    def unmarked(steps: dict) -> None:
+        for step in steps["prod"]["steps"]:
+            if step.get("comment") == RELEASE_COMMENT:
+                del step["comment"]
+
+    steps = _plant(template_copy, unmarked)
+    project = bake(template_copy, Variant(FW), tmp_path / "out")
+    assert "run the release step" not in (project / "README.md").read_text()
+    with pytest.raises(AssertionError, match="the README's production steps mark \\[\\]"):
+        check_prod_steps_follow_the_procfile(project, steps, answers_of(project))
 
 
 def test_walkthrough_that_breaks_its_own_test_is_caught(template_copy, tmp_path):

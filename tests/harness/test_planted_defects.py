@@ -7,13 +7,11 @@ it through fwscaffold and runs the harness check that must notice.
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 from tests._harness import conformance
-from tests._harness.fixtures import TEMPLATES
 from tests._harness.project import (
     Variant,
     bake,
@@ -23,17 +21,11 @@ from tests._harness.project import (
     run_project_tests,
     serving,
 )
+from tests.harness.conftest import PLANTED
 
 pytestmark = pytest.mark.slow
-FW = "flask"
+FW = PLANTED
 PROJECT = "{{cookiecutter.project_slug}}"
-
-
-@pytest.fixture
-def template_copy(tmp_path) -> Path:
-    root = tmp_path / "templates"
-    shutil.copytree(TEMPLATES / FW, root / FW)
-    return root
 
 
 def _edit(path: Path, pattern: str, replacement: str) -> None:

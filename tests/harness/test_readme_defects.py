@@ -6,13 +6,11 @@ generated README in tier 3.
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
 from fwscaffold.frameworks import load_frameworks
-from tests._harness.fixtures import TEMPLATES
 from tests._harness.project import BIN, Variant, bake
 from tests._harness.readme import (
     RELEASE_COMMENT,
@@ -24,17 +22,11 @@ from tests._harness.readme import (
     newcomer_env,
     run_readme,
 )
+from tests.harness.conftest import PLANTED
 
 pytestmark = pytest.mark.slow
-FW = "flask"
+FW = PLANTED
 PROJECT = "{{cookiecutter.project_slug}}"
-
-
-@pytest.fixture
-def template_copy(tmp_path) -> Path:
-    root = tmp_path / "templates"
-    shutil.copytree(TEMPLATES / FW, root / FW)
-    return root
 
 
 def _plant(root: Path, change) -> dict:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,38 @@ def snapshot(root: Path) -> dict[str, bytes | None]:
         str(p.relative_to(root)): (None if p.is_dir() else p.read_bytes())
         for p in sorted(root.rglob("*"))
     }
+
+
+def pytest_collection_modifyitems(config, items):
+    """Under pytest-xdist (`--dist loadgroup`), tier 3 runs each framework's tests on one
+    worker: the session bakery there makes each variant's venv once, and a framework's fixed
+    ports (its development server, dash_duo's 8050 inside Dash's own tests) see one user."""
+    for item in items:
+        variant = getattr(getattr(item, "callspec", None), "params", {}).get("variant")
+        if "generated" in item.path.parts and hasattr(variant, "framework"):
+            item.add_marker(pytest.mark.xdist_group(variant.framework))
+
+
+def pytest_sessionfinish(session):
+    """On an xdist worker: hand its timing and coverage tables to the controller."""
+    from tests._harness.fixtures import COVERAGE, TIMINGS
+
+    if hasattr(session.config, "workeroutput"):
+        session.config.workeroutput["fwscaffold"] = json.dumps(
+            {"timings": TIMINGS, "coverage": COVERAGE}
+        )
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    """On the xdist controller: add a finished worker's tables to the ones printed below."""
+    from tests._harness.fixtures import COVERAGE, TIMINGS
+
+    sent = json.loads(getattr(node, "workeroutput", {}).get("fwscaffold", "{}"))
+    for framework, phases in sent.get("timings", {}).items():
+        for phase, seconds in phases.items():
+            TIMINGS[framework][phase] += seconds
+    COVERAGE.update(sent.get("coverage", {}))
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):

@@ -17,6 +17,7 @@ Every later block runs with the venv active, as in the reader's shell.
 
 from __future__ import annotations
 
+import fcntl
 import importlib.util
 import json
 import os
@@ -146,6 +147,25 @@ class Served:
 
 
 @contextmanager
+def _port_held(port: int) -> Iterator[None]:
+    """Hold a fixed port for one README server at a time across test processes (several
+    templates' development servers use 8000; pytest-xdist runs two frameworks at once): an
+    exclusive lock on a file named after the port, then wait until the port is free (a server
+    stopped a moment ago, or another program, may still hold it)."""
+    path = Path(tempfile.gettempdir()) / f"fwscaffold-readme-port-{port}.lock"
+    with path.open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            deadline = time.monotonic() + 120
+            while not _free(port) and time.monotonic() < deadline:
+                time.sleep(0.5)
+            assert _free(port), f"port {port} is busy before the README's server starts"
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+@contextmanager
 def serving_block(
     project: Path,
     env: Mapping[str, str],
@@ -157,13 +177,8 @@ def serving_block(
     (`url`, when the environment moved it, e.g. with `PORT`)."""
     url = url or server["url"]
     port = _port_of(url)
-    # A fixed development port may be held by another test run on this machine for a while.
-    deadline = time.monotonic() + 120
-    while not _free(port) and time.monotonic() < deadline:
-        time.sleep(0.5)
-    assert _free(port), f"port {port} is busy before the README's server starts"
     text = script(block(server["steps"], answers))
-    with tempfile.TemporaryFile() as log:
+    with _port_held(port), tempfile.TemporaryFile() as log:
         proc = subprocess.Popen(
             ["bash", "-e", "-c", f"{ACTIVATE}\n{text}"],
             cwd=project,

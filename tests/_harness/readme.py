@@ -283,14 +283,20 @@ def run_readme(
     *,
     notes_api: bool,
     html_notes: bool,
-) -> None:
-    """Every block of the README in order, then the walkthrough, as a newcomer would."""
+) -> float | None:
+    """Every block of the README in order, then the walkthrough, as a newcomer would.
+
+    Returns the branch coverage the project's own tests reported in the README's first
+    `check` block (a fresh venv holding only `.[dev]`), or None when they printed none."""
     answers = answers_of(project)
     check_readme_shows(project, described)
     check_prod_steps_follow_the_procfile(project, described, answers)
     shell(project, env, script(block(described["install"], answers)), "install")
     checks = script(block(described["check"], answers))
-    before = passed_count(shell(project, env, checks, "check"))
+    output = shell(project, env, checks, "check")
+    before = passed_count(output)
+    total = re.search(r"^TOTAL\s.*?(\d+(?:\.\d+)?)%", output, re.M)
+    coverage = float(total.group(1)) if total else None
 
     if described.get("dev"):
         with serving_block(project, env, described["dev"], answers) as dev:
@@ -313,7 +319,7 @@ def run_readme(
     for step in steps:
         apply_step(project, env, step)
     if not steps:
-        return
+        return coverage
     after = passed_count(shell(project, env, checks, "check after the walkthrough"))
     new_tests = [s for s in steps if str(s.get("write", "")).startswith("tests/")]
     assert after >= before + len(new_tests), (
@@ -328,6 +334,7 @@ def run_readme(
     for command in (c for c in wanted if "command" in c):
         output = shell(project, env, command["command"], "walkthrough check")
         assert command["contains"] in output, f"{command['command']}: no {command['contains']!r}"
+    return coverage
 
 
 def procfile_line(project: Path, kind: str) -> str | None:

@@ -1,5 +1,6 @@
-"""Tier 3: every generated project installed in its own venv, its own tests run, served for real
-(a `web:` line in its Procfile) or crawling for real (a declared crawl).
+"""Tier 3: every generated project installed in its own venv, served for real (a `web:` line in
+its Procfile) or crawling for real (a declared crawl). Its own tests run in test_readme.py, as
+the README's `pytest`.
 
 Variants that only toggle Docker or CI files run no code differently, so tier 2 covers them.
 """
@@ -12,7 +13,7 @@ import json
 import pytest
 
 from tests._harness import browser, conformance
-from tests._harness.fixtures import COVERAGE, FRAMEWORKS, REPO, Timer, need
+from tests._harness.fixtures import FRAMEWORKS, REPO, Timer, need
 from tests._harness.project import (
     background,
     check_crawl_outputs,
@@ -24,35 +25,19 @@ from tests._harness.project import (
     refuses_without,
     release,
     run,
-    run_project_tests,
     serving,
     wait_for_port,
 )
 from tests._harness.served import (
-    RUNTIME,
     crawl_spec,
     flag,
     has_notes,
     only,
     serves_http,
-    uses_postgres,
 )
 
 SCREENSHOTS = REPO / "build" / "screenshots"
-by_id = pytest.mark.parametrize("variant", RUNTIME, ids=[v.id for v in RUNTIME])
 pytestmark = pytest.mark.slow
-
-
-@by_id
-def test_generated_tests_pass_in_a_fresh_venv(bakery, variant, database_url):
-    project, venv = bakery.project(variant), bakery.venv(variant)
-    # The project's own tests make (and drop) their test_ database next to this one.
-    env = {"DATABASE_URL": database_url} if uses_postgres(variant) else {}
-    with Timer(variant.framework, "own tests"):
-        report = run_project_tests(project, venv, env)
-    COVERAGE[variant.id] = report.coverage
-    assert report.failed == 0
-    assert report.coverage is not None and report.coverage >= 90, f"coverage {report.coverage}%"
 
 
 @only(serves_http)

@@ -7,6 +7,9 @@ of contract §5 over plain HTTP), then the "first page, endpoint and model" walk
 which the tests and linters still pass and the new pages answer. The steps come from the
 template's `_fwscaffold.steps`, the same data its README renders.
 
+This is also where each variant's own tests run (the README's `pytest`, in a fresh venv holding
+only the project and its `[dev]` extra), their branch coverage recorded for the run's summary.
+
 PostgreSQL variants get a server of their own, reached through libpq's variables (PGHOST,
 PGPORT, PGUSER) and DATABASE_URL, as the README's PostgreSQL section tells the reader to set.
 """
@@ -18,7 +21,7 @@ from contextlib import ExitStack
 import pytest
 
 from tests._harness import postgres
-from tests._harness.fixtures import FRAMEWORKS, Timer, need
+from tests._harness.fixtures import COVERAGE, FRAMEWORKS, Timer, need
 from tests._harness.project import BIN
 from tests._harness.readme import answers_of, check_docker_commands, newcomer_env, run_readme
 from tests._harness.served import RUNTIME, flag, has_notes, uses_postgres
@@ -53,13 +56,17 @@ def test_every_readme_command_and_the_walkthrough_run_green(bakery, variant, tmp
         if uses_postgres(variant):
             env["PATH"] = f"{postgres.client_bin_dir()}:{env['PATH']}"
         with Timer(variant.framework, "readme"):
-            run_readme(
+            coverage = run_readme(
                 project,
                 described,
                 env,
                 notes_api=has_notes(variant),
                 html_notes=flag(variant, "html_notes"),
             )
+    # The README's `pytest` is the project's own test run, in a fresh venv: its coverage is
+    # the one the summary prints, and the gate the generated pyproject sets must hold.
+    COVERAGE[variant.id] = coverage
+    assert coverage is not None and coverage >= 90, f"coverage {coverage}%"
 
 
 @pytest.mark.parametrize("variant", RUNTIME, ids=[v.id for v in RUNTIME])

@@ -202,6 +202,12 @@ class ProjectTestRun:
     output: str = field(repr=False)
 
 
+def coverage_of(output: str) -> float | None:
+    """The branch coverage on the TOTAL line of a pytest-cov report, or None without one."""
+    total = re.search(r"^TOTAL\s.*?(\d+(?:\.\d+)?)%", output, re.M)
+    return float(total.group(1)) if total else None
+
+
 def run_project_tests(
     project: Path, venv: Path, extra_env: Mapping[str, str] | None = None
 ) -> ProjectTestRun:
@@ -212,12 +218,8 @@ def run_project_tests(
     )
     output = result.stdout + result.stderr
     counts = {word: int(n) for n, word in re.findall(r"(\d+) (passed|failed|errors?)", output)}
-    total = re.search(r"^TOTAL\s.*?(\d+(?:\.\d+)?)%", output, re.M)
     report = ProjectTestRun(
-        counts.get("passed", 0),
-        counts.get("failed", 0),
-        float(total.group(1)) if total else None,
-        output,
+        counts.get("passed", 0), counts.get("failed", 0), coverage_of(output), output
     )
     assert result.returncode == 0, f"the project's tests failed:\n{output[-4000:]}"
     assert report.passed > 0, f"the project's tests collected nothing:\n{output[-2000:]}"

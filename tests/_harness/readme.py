@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from . import conformance
-from .project import free_port, run, stop
+from .project import coverage_of, free_port, run, stop
 
 SHARED = Path(__file__).resolve().parents[2] / "templates" / "_shared" / "local_extensions.py"
 ACTIVATE = ". .venv/bin/activate"
@@ -295,8 +295,7 @@ def run_readme(
     checks = script(block(described["check"], answers))
     output = shell(project, env, checks, "check")
     before = passed_count(output)
-    total = re.search(r"^TOTAL\s.*?(\d+(?:\.\d+)?)%", output, re.M)
-    coverage = float(total.group(1)) if total else None
+    coverage = coverage_of(output)
 
     if described.get("dev"):
         with serving_block(project, env, described["dev"], answers) as dev:

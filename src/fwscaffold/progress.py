@@ -35,10 +35,11 @@ class Status:
             self._message, self._started = message, time.perf_counter()
             self._draw(FRAMES[0])
         if self._thread is None:
-            self._thread = threading.Thread(
-                target=self._spin, name="fwscaffold-status", daemon=True
-            )
-            self._thread.start()
+            thread = threading.Thread(target=self._spin, name="fwscaffold-status", daemon=True)
+            thread.start()
+            # Kept only once started: Ctrl-C inside start() must not leave close() a thread it
+            # cannot join (the daemon thread, if it did start, ends at the stop event).
+            self._thread = thread
 
     def close(self, *, failed: bool = False) -> None:
         self._stop.set()

@@ -51,3 +51,20 @@ def test_off_a_terminal_nothing_is_written():
         time.sleep(0.03)
         status("running the tests")
     assert log.getvalue() == ""
+
+
+def test_ctrl_c_while_the_spinner_thread_starts_still_closes_cleanly(monkeypatch):
+    """Ctrl-C can land inside Thread.start(), before the spinner thread runs: closing the
+    display must then end the step, not fail joining a thread that never started."""
+    screen = Terminal()
+
+    def interrupted(self):
+        raise KeyboardInterrupt
+
+    status = Status(screen, interval=0.01)
+    monkeypatch.setattr("threading.Thread.start", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        status("creating .venv")
+    monkeypatch.undo()
+    status.close(failed=True)
+    assert screen.getvalue().endswith(" s (stopped)\n")

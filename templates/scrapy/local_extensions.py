@@ -114,6 +114,16 @@ def for_project(steps: object, answers: dict) -> list:
     return [_filled(step, dict(answers)) for step in items if step_applies(step, dict(answers))]
 
 
+# The comment that marks the production step running the Procfile's release: line. The README
+# words its production section from it; fwscaffold's harness checks it against the Procfile.
+RELEASE_COMMENT = "the Procfile's release: step"
+
+
+def release_steps(steps: object, answers: dict) -> list:
+    """The commands of this project's README steps marked as the Procfile's release step."""
+    return [s["run"] for s in for_project(steps, answers) if s.get("comment") == RELEASE_COMMENT]
+
+
 def shown_code(lines: list) -> str:
     """A step's lines as the README shows them: without the blank lines that only separate
     them from the code around them, and dedented (the README says where they go), so the
@@ -124,8 +134,9 @@ def shown_code(lines: list) -> str:
 
 class LiteralExtension(Extension):
     """Adds `str_literal` (TOML and Python) and `py_str` (Python, formatted as ruff would), and
-    the functions `derived_secret` and `template_fingerprint`, and the filter `for_project`
-    (the README steps that apply to a project)."""
+    the functions `derived_secret` and `template_fingerprint`, and the filters `for_project`
+    (the README steps that apply to a project) and `release_steps` (those marked as the
+    release step)."""
 
     def __init__(self, environment: Environment) -> None:
         super().__init__(environment)
@@ -134,4 +145,5 @@ class LiteralExtension(Extension):
         environment.globals["derived_secret"] = derived_secret
         environment.globals["template_fingerprint"] = template_fingerprint
         environment.filters["for_project"] = for_project
+        environment.filters["release_steps"] = release_steps
         environment.filters["shown_code"] = shown_code

@@ -50,7 +50,10 @@ def _extensions() -> Any:
     return module
 
 
-for_project = _extensions().for_project
+_SHARED_EXTENSIONS = _extensions()
+for_project = _SHARED_EXTENSIONS.for_project
+release_steps = _SHARED_EXTENSIONS.release_steps
+RELEASE_COMMENT = _SHARED_EXTENSIONS.RELEASE_COMMENT
 
 
 def answers_of(project: Path) -> dict[str, Any]:
@@ -264,16 +267,11 @@ def check_prod_steps_follow_the_procfile(
     last = shown[-1]["run"]
     assert last == web, f"the README's server line {last!r} is not the Procfile's {web!r}"
     release = procfile_line(project, "release")
-    marked = [s["run"] for s in shown if s.get("comment") == RELEASE_COMMENT]
+    marked = release_steps(described["prod"]["steps"], dict(answers))
     assert marked == ([release] if release else []), (
         f"the Procfile's release: line is {release!r}; the README's production steps mark "
         f"{marked!r} with the comment {RELEASE_COMMENT!r}"
     )
-
-
-# The comment that marks the production step running the Procfile's release: line; the shared
-# README (templates/_shared/templates/shared/README.md) words its production section from it.
-RELEASE_COMMENT = "the Procfile's release: step"
 
 
 def run_readme(

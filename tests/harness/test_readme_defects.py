@@ -19,10 +19,8 @@ from tests._harness.readme import (
     check_prod_steps_follow_the_procfile,
     check_readme_shows,
     docker_commands,
-    newcomer_env,
-    run_readme,
 )
-from tests.harness.conftest import PLANTED
+from tests.harness.conftest import PLANTED, run_planted_readme
 
 pytestmark = pytest.mark.slow
 FW = PLANTED
@@ -38,11 +36,6 @@ def _plant(root: Path, change) -> dict:
     return load_frameworks(root)[FW].metadata["steps"]
 
 
-def _run(root: Path, tmp_path: Path, steps: dict) -> None:
-    project = bake(root, Variant(FW, (("include_example", "no"),)), tmp_path / "out")
-    run_readme(project, steps, newcomer_env(tmp_path / "home"), notes_api=False, html_notes=False)
-
-
 def _wrong_module(steps: dict) -> None:
     server = steps["prod"]["steps"][-1]
     server["run"] = server["run"].replace(".wsgi:app", ".wsgy:app")
@@ -52,7 +45,7 @@ def test_wrong_module_path_in_the_production_command_is_caught(template_copy, tm
     """The README's server line no longer matches the Procfile's web: line."""
     steps = _plant(template_copy, _wrong_module)
     with pytest.raises(AssertionError, match="is not the Procfile's"):
-        _run(template_copy, tmp_path, steps)
+        run_planted_readme(template_copy, tmp_path, steps)
 
 
 def test_wrong_module_path_in_readme_and_procfile_is_caught(template_copy, tmp_path):
@@ -61,7 +54,7 @@ def test_wrong_module_path_in_readme_and_procfile_is_caught(template_copy, tmp_p
     procfile = template_copy / FW / PROJECT / "Procfile"
     procfile.write_text(procfile.read_text().replace(".wsgi:app", ".wsgy:app"))
     with pytest.raises(AssertionError, match="server exited"):
-        _run(template_copy, tmp_path, steps)
+        run_planted_readme(template_copy, tmp_path, steps)
 
 
 def test_release_step_the_readme_does_not_mark_is_caught(template_copy, tmp_path):
@@ -91,7 +84,7 @@ def test_walkthrough_that_breaks_its_own_test_is_caught(template_copy, tmp_path)
 
     steps = _plant(template_copy, other_heading)
     with pytest.raises(AssertionError, match="check after the walkthrough"):
-        _run(template_copy, tmp_path, steps)
+        run_planted_readme(template_copy, tmp_path, steps)
 
 
 def test_a_step_missing_from_the_readme_is_caught(template_copy, tmp_path):

@@ -201,9 +201,6 @@ def serving_block(
             ) from None
         finally:
             stop(proc)
-    deadline = time.monotonic() + 10
-    while not _free(port) and time.monotonic() < deadline:
-        time.sleep(0.1)
 
 
 def get(url: str) -> tuple[int, str]:
